@@ -1,0 +1,353 @@
+package org.certcheck.pki;
+
+import java.math.BigInteger;
+import java.net.InetAddress;
+import java.security.GeneralSecurityException;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.security.PrivateKey;
+import java.security.SecureRandom;
+import java.security.cert.X509Certificate;
+import java.security.spec.ECGenParameterSpec;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.atomic.AtomicLong;
+
+import org.bouncycastle.asn1.ASN1ObjectIdentifier;
+import org.bouncycastle.asn1.DERUTF8String;
+import org.bouncycastle.asn1.x500.X500Name;
+import org.bouncycastle.asn1.x500.X500NameBuilder;
+import org.bouncycastle.asn1.x500.style.BCStyle;
+import org.bouncycastle.asn1.x509.BasicConstraints;
+import org.bouncycastle.asn1.x509.ExtendedKeyUsage;
+import org.bouncycastle.asn1.x509.Extension;
+import org.bouncycastle.asn1.x509.GeneralName;
+import org.bouncycastle.asn1.x509.GeneralNames;
+import org.bouncycastle.asn1.x509.GeneralSubtree;
+import org.bouncycastle.asn1.x509.KeyPurposeId;
+import org.bouncycastle.asn1.x509.KeyUsage;
+import org.bouncycastle.asn1.x509.NameConstraints;
+import org.bouncycastle.cert.CertIOException;
+import org.bouncycastle.cert.X509v3CertificateBuilder;
+import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
+import org.bouncycastle.cert.jcajce.JcaX509ExtensionUtils;
+import org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder;
+import org.bouncycastle.operator.OperatorCreationException;
+import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
+
+/**
+ * A certificate and its key pair, built with safe defaults and one knob per property, so the demo
+ * and the tests can mint a whole PKI, including certificates that are wrong on purpose.
+ *
+ * <p>Defaults: an EC P-256 key, SHA256withECDSA, valid from one hour before until 90 days after the
+ * builder's clock, subject and issuer derived from the common name, no extensions beyond what is
+ * asked for. Nothing here installs a security provider: Bouncy Castle's builders run on the JDK's
+ * own providers.
+ */
+public record HeldCertificate(X509Certificate certificate, KeyPair keyPair) {
+
+    public HeldCertificate {
+        Objects.requireNonNull(certificate, "certificate");
+        Objects.requireNonNull(keyPair, "keyPair");
+    }
+
+    public PrivateKey privateKey() {
+        return keyPair.getPrivate();
+    }
+
+    /** PEM text of the certificate, for writing CA files in tests and the demo. */
+    public String certificatePem() {
+        return Pem.encode(certificate);
+    }
+
+    public static Builder builder(Instant now) {
+        return new Builder(now);
+    }
+
+    /** Builds one certificate; every method sets one property and returns this builder. */
+    public static final class Builder {
+        private static final AtomicLong SERIALS = new AtomicLong(System.nanoTime() & 0xffffffL);
+        private static final SecureRandom RANDOM = new SecureRandom();
+
+        private final Instant now;
+        private String commonName = "certcheck test";
+        private String organization;
+        private boolean emptySubject;
+        private Instant notBefore;
+        private Instant notAfter;
+        private final List<GeneralName> subjectAltNames = new ArrayList<>();
+        private boolean criticalSubjectAltNames;
+        private Integer pathLength;
+        private boolean ca;
+        private boolean basicConstraints = true;
+        private Integer keyUsage;
+        private final List<KeyPurposeId> extendedKeyUsages = new ArrayList<>();
+        private final List<GeneralSubtree> permitted = new ArrayList<>();
+        private final List<GeneralSubtree> excluded = new ArrayList<>();
+        private final List<ASN1ObjectIdentifier> unknownCriticalExtensions = new ArrayList<>();
+        private HeldCertificate issuer;
+        private KeyPair keyPair;
+        private String keyAlgorithm = "EC";
+        private int keySize = 256;
+        private String signatureAlgorithm;
+        private BigInteger serial;
+
+        private Builder(Instant now) {
+            this.now = Objects.requireNonNull(now, "now");
+        }
+
+        public Builder commonName(String cn) {
+            this.commonName = Objects.requireNonNull(cn, "cn");
+            return this;
+        }
+
+        public Builder organization(String organization) {
+            this.organization = organization;
+            return this;
+        }
+
+        /** An empty subject DN, as some leaf profiles use with a critical SAN. */
+        public Builder emptySubject() {
+            this.emptySubject = true;
+            return this;
+        }
+
+        public Builder validity(Instant notBefore, Instant notAfter) {
+            this.notBefore = notBefore;
+            this.notAfter = notAfter;
+            return this;
+        }
+
+        /** Valid from {@code from} (relative to now, may be negative) for {@code length}. */
+        public Builder validFor(Duration from, Duration length) {
+            this.notBefore = now.plus(from);
+            this.notAfter = notBefore.plus(length);
+            return this;
+        }
+
+        public Builder expiresIn(Duration fromNow) {
+            this.notAfter = now.plus(fromNow);
+            if (notBefore == null || !notBefore.isBefore(notAfter)) {
+                notBefore = notAfter.minus(Duration.ofDays(90));
+            }
+            return this;
+        }
+
+        public Builder addSubjectAltName(String dnsName) {
+            subjectAltNames.add(new GeneralName(GeneralName.dNSName, dnsName));
+            return this;
+        }
+
+        public Builder addIpAddress(String ipLiteral) {
+            subjectAltNames.add(new GeneralName(GeneralName.iPAddress, ipLiteral));
+            return this;
+        }
+
+        public Builder addEmail(String email) {
+            subjectAltNames.add(new GeneralName(GeneralName.rfc822Name, email));
+            return this;
+        }
+
+        public Builder criticalSubjectAltNames() {
+            this.criticalSubjectAltNames = true;
+            return this;
+        }
+
+        /** Makes a CA: basicConstraints CA:TRUE and keyUsage keyCertSign + cRLSign by default. */
+        public Builder certificateAuthority(int maxIntermediates) {
+            this.ca = true;
+            this.pathLength = maxIntermediates < 0 ? null : maxIntermediates;
+            return this;
+        }
+
+        /** Leaves basicConstraints out entirely (an "intermediate" that is not a CA). */
+        public Builder withoutBasicConstraints() {
+            this.basicConstraints = false;
+            return this;
+        }
+
+        /** Sets keyUsage bits ({@link KeyUsage} constants ORed together). */
+        public Builder keyUsage(int bits) {
+            this.keyUsage = bits;
+            return this;
+        }
+
+        public Builder extendedKeyUsage(KeyPurposeId... purposes) {
+            extendedKeyUsages.addAll(List.of(purposes));
+            return this;
+        }
+
+        public Builder permitDnsSubtree(String dnsName) {
+            permitted.add(new GeneralSubtree(new GeneralName(GeneralName.dNSName, dnsName)));
+            return this;
+        }
+
+        public Builder excludeDnsSubtree(String dnsName) {
+            excluded.add(new GeneralSubtree(new GeneralName(GeneralName.dNSName, dnsName)));
+            return this;
+        }
+
+        /** An IP subtree as address/prefix, e.g. {@code 10.0.0.0/8}. */
+        public Builder permitIpSubtree(String cidr) {
+            permitted.add(new GeneralSubtree(ipSubtree(cidr)));
+            return this;
+        }
+
+        public Builder excludeIpSubtree(String cidr) {
+            excluded.add(new GeneralSubtree(ipSubtree(cidr)));
+            return this;
+        }
+
+        public Builder addUnknownCriticalExtension(String oid) {
+            unknownCriticalExtensions.add(new ASN1ObjectIdentifier(oid));
+            return this;
+        }
+
+        /** Signed by this issuer; without it the certificate is self-signed. */
+        public Builder signedBy(HeldCertificate issuer) {
+            this.issuer = issuer;
+            return this;
+        }
+
+        public Builder keyPair(KeyPair keyPair) {
+            this.keyPair = keyPair;
+            return this;
+        }
+
+        public Builder rsa(int bits) {
+            this.keyAlgorithm = "RSA";
+            this.keySize = bits;
+            return this;
+        }
+
+        public Builder ec(int bits) {
+            this.keyAlgorithm = "EC";
+            this.keySize = bits;
+            return this;
+        }
+
+        /** A JCA signature name such as SHA1withRSA; defaults to one matching the issuer key. */
+        public Builder signatureAlgorithm(String name) {
+            this.signatureAlgorithm = name;
+            return this;
+        }
+
+        public Builder serialNumber(BigInteger serial) {
+            this.serial = serial;
+            return this;
+        }
+
+        public HeldCertificate build() {
+            try {
+                KeyPair subjectKeys = keyPair != null ? keyPair : generateKeyPair();
+                KeyPair signingKeys = issuer != null ? issuer.keyPair() : subjectKeys;
+                X500Name subject = subjectName();
+                X500Name issuerName = issuer != null
+                        ? X500Name.getInstance(issuer.certificate().getSubjectX500Principal().getEncoded())
+                        : subject;
+                Instant from = notBefore != null ? notBefore : now.minus(Duration.ofHours(1));
+                Instant until = notAfter != null ? notAfter : now.plus(Duration.ofDays(90));
+                BigInteger serialNumber = serial != null ? serial
+                        : BigInteger.valueOf(SERIALS.incrementAndGet()).shiftLeft(32)
+                                .or(BigInteger.valueOf(RANDOM.nextInt() & 0x7fffffffL));
+
+                X509v3CertificateBuilder builder = new JcaX509v3CertificateBuilder(
+                        issuerName, serialNumber, Date.from(from), Date.from(until), subject,
+                        subjectKeys.getPublic());
+                addExtensions(builder, subjectKeys, signingKeys);
+
+                String algorithm = signatureAlgorithm != null ? signatureAlgorithm
+                        : defaultSignatureAlgorithm(signingKeys);
+                X509Certificate certificate = new JcaX509CertificateConverter().getCertificate(
+                        builder.build(new JcaContentSignerBuilder(algorithm).build(signingKeys.getPrivate())));
+                return new HeldCertificate(certificate, subjectKeys);
+            } catch (GeneralSecurityException | OperatorCreationException | CertIOException e) {
+                throw new IllegalStateException("cannot build certificate for " + commonName + ": " + e, e);
+            }
+        }
+
+        private X500Name subjectName() {
+            if (emptySubject) {
+                return new X500Name(new org.bouncycastle.asn1.x500.RDN[0]);
+            }
+            X500NameBuilder name = new X500NameBuilder(BCStyle.INSTANCE);
+            if (organization != null) {
+                name.addRDN(BCStyle.O, organization);
+            }
+            name.addRDN(BCStyle.CN, commonName);
+            return name.build();
+        }
+
+        private void addExtensions(X509v3CertificateBuilder builder, KeyPair subjectKeys, KeyPair signingKeys)
+                throws GeneralSecurityException, CertIOException {
+            JcaX509ExtensionUtils utils = new JcaX509ExtensionUtils();
+            builder.addExtension(Extension.subjectKeyIdentifier, false,
+                    utils.createSubjectKeyIdentifier(subjectKeys.getPublic()));
+            builder.addExtension(Extension.authorityKeyIdentifier, false,
+                    utils.createAuthorityKeyIdentifier(signingKeys.getPublic()));
+            if (basicConstraints) {
+                BasicConstraints constraints = !ca ? new BasicConstraints(false)
+                        : pathLength == null ? new BasicConstraints(true) : new BasicConstraints(pathLength);
+                builder.addExtension(Extension.basicConstraints, true, constraints);
+            }
+            Integer usage = keyUsage != null ? keyUsage
+                    : ca ? Integer.valueOf(KeyUsage.keyCertSign | KeyUsage.cRLSign) : null;
+            if (usage != null) {
+                builder.addExtension(Extension.keyUsage, true, new KeyUsage(usage));
+            }
+            if (!extendedKeyUsages.isEmpty()) {
+                builder.addExtension(Extension.extendedKeyUsage, false,
+                        new ExtendedKeyUsage(extendedKeyUsages.toArray(KeyPurposeId[]::new)));
+            }
+            if (!subjectAltNames.isEmpty()) {
+                builder.addExtension(Extension.subjectAlternativeName, criticalSubjectAltNames,
+                        new GeneralNames(subjectAltNames.toArray(GeneralName[]::new)));
+            }
+            if (!permitted.isEmpty() || !excluded.isEmpty()) {
+                builder.addExtension(Extension.nameConstraints, true, new NameConstraints(
+                        permitted.isEmpty() ? null : permitted.toArray(GeneralSubtree[]::new),
+                        excluded.isEmpty() ? null : excluded.toArray(GeneralSubtree[]::new)));
+            }
+            for (ASN1ObjectIdentifier oid : unknownCriticalExtensions) {
+                builder.addExtension(oid, true, new DERUTF8String("certcheck test extension"));
+            }
+        }
+
+        private KeyPair generateKeyPair() throws GeneralSecurityException {
+            KeyPairGenerator generator = KeyPairGenerator.getInstance(keyAlgorithm);
+            if (keyAlgorithm.equals("EC")) {
+                generator.initialize(new ECGenParameterSpec(keySize == 384 ? "secp384r1" : "secp256r1"));
+            } else {
+                generator.initialize(keySize);
+            }
+            return generator.generateKeyPair();
+        }
+
+        private static String defaultSignatureAlgorithm(KeyPair signer) {
+            return signer.getPrivate().getAlgorithm().equals("RSA") ? "SHA256withRSA" : "SHA256withECDSA";
+        }
+
+        private static GeneralName ipSubtree(String cidr) {
+            int slash = cidr.indexOf('/');
+            if (slash < 0) {
+                throw new IllegalArgumentException("expected address/prefix, got " + cidr);
+            }
+            try {
+                byte[] address = InetAddress.getByName(cidr.substring(0, slash)).getAddress();
+                int prefix = Integer.parseInt(cidr.substring(slash + 1));
+                byte[] encoded = new byte[address.length * 2];
+                System.arraycopy(address, 0, encoded, 0, address.length);
+                for (int bit = 0; bit < prefix; bit++) {
+                    encoded[address.length + bit / 8] |= (byte) (0x80 >>> (bit % 8));
+                }
+                return new GeneralName(GeneralName.iPAddress, new org.bouncycastle.asn1.DEROctetString(encoded));
+            } catch (java.net.UnknownHostException e) {
+                throw new IllegalArgumentException("not an IP literal: " + cidr, e);
+            }
+        }
+    }
+}

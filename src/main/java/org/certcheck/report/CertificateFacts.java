@@ -1,0 +1,33 @@
+package org.certcheck.report;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * What a person or script needs to know about one certificate, already rendered to text.
+ *
+ * @param subject            RFC 2253 subject DN
+ * @param issuer             RFC 2253 issuer DN
+ * @param subjectAltNames    e.g. {@code DNS:www.example.com}, {@code IP:10.0.0.1}
+ * @param serialNumber       upper-case hex
+ * @param sha256Fingerprint  upper-case hex pairs separated by colons
+ * @param keyType            RSA, EC, Ed25519 ...
+ * @param keySize            bits, 0 when unknown
+ * @param signatureAlgorithm e.g. SHA256withECDSA
+ */
+public record CertificateFacts(String subject, String issuer, List<String> subjectAltNames, String serialNumber,
+                               String sha256Fingerprint, String keyType, int keySize, String signatureAlgorithm,
+                               Instant notBefore, Instant notAfter) {
+    public CertificateFacts {
+        Objects.requireNonNull(subject, "subject");
+        Objects.requireNonNull(issuer, "issuer");
+        subjectAltNames = List.copyOf(subjectAltNames);
+        Objects.requireNonNull(serialNumber, "serialNumber");
+        Objects.requireNonNull(sha256Fingerprint, "sha256Fingerprint");
+        Objects.requireNonNull(keyType, "keyType");
+        Objects.requireNonNull(signatureAlgorithm, "signatureAlgorithm");
+        Objects.requireNonNull(notBefore, "notBefore");
+        Objects.requireNonNull(notAfter, "notAfter");
+    }
+}

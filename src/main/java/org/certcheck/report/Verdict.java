@@ -1,0 +1,48 @@
+package org.certcheck.report;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+import org.certcheck.validate.Finding;
+
+/**
+ * Everything certcheck concluded about one target: the row of the table, the object of the JSON.
+ *
+ * @param target     {@code host:port}, or the raw text of a malformed line
+ * @param origin     where the target was given ({@code hosts.txt:12}, {@code argument 1})
+ * @param status     from the worst finding
+ * @param findings   every problem found, not only the first, plus informational facts
+ * @param connection set when a TLS handshake reached the certificate
+ * @param chain      the certificates as the server sent them, leaf first; empty if none
+ * @param path       subjects of the validated path from the leaf to the anchor; empty if no path
+ * @param anchor     subject of the trust anchor a good path ends at
+ * @param elapsed    time spent on this target
+ */
+public record Verdict(String target, String origin, Status status, List<Finding> findings,
+                      Optional<Connection> connection, List<CertificateFacts> chain, List<String> path,
+                      Optional<String> anchor, Duration elapsed) {
+
+    public Verdict {
+        Objects.requireNonNull(target, "target");
+        Objects.requireNonNull(origin, "origin");
+        Objects.requireNonNull(status, "status");
+        findings = List.copyOf(findings);
+        Objects.requireNonNull(connection, "connection");
+        chain = List.copyOf(chain);
+        path = List.copyOf(path);
+        Objects.requireNonNull(anchor, "anchor");
+        Objects.requireNonNull(elapsed, "elapsed");
+    }
+
+    public Optional<CertificateFacts> leaf() {
+        return chain.isEmpty() ? Optional.empty() : Optional.of(chain.get(0));
+    }
+
+    /** The leaf's notAfter, when a certificate was seen. */
+    public Optional<Instant> notAfter() {
+        return leaf().map(CertificateFacts::notAfter);
+    }
+}

@@ -1,0 +1,26 @@
+package org.certcheck.tls;
+
+import java.time.Duration;
+import java.util.Objects;
+
+import org.certcheck.input.Target;
+
+/**
+ * A target that could not be probed: an expected outcome, reported as an UNKNOWN row.
+ *
+ * @param message what happened, with the evidence: {@code no TLS handshake within 10 s}
+ */
+public record ProbeFailure(Target target, Kind kind, String message, Duration elapsed) implements ProbeResult {
+
+    /** Why no certificate could be obtained; the validator maps each to a finding code. */
+    public enum Kind {
+        DNS, REFUSED, UNREACHABLE, CONNECT_TIMEOUT, HANDSHAKE_TIMEOUT, NOT_TLS, TLS_ALERT, CLOSED, RESET, IO_ERROR
+    }
+
+    public ProbeFailure {
+        Objects.requireNonNull(target, "target");
+        Objects.requireNonNull(kind, "kind");
+        Objects.requireNonNull(message, "message");
+        Objects.requireNonNull(elapsed, "elapsed");
+    }
+}
