@@ -9,7 +9,9 @@ import java.util.regex.Pattern;
 public final class IpLiteral {
     private static final Pattern IPV4 = Pattern.compile(
             "(25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)(\\.(25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)){3}");
-    private static final Pattern IPV6_CHARS = Pattern.compile("[0-9A-Fa-f:.]+(%[A-Za-z0-9_.-]+)?");
+    // The first character must be a hex digit or ":": InetAddress.getByName treats text that
+    // starts otherwise (".:1") as a host name and sends a DNS query for it.
+    private static final Pattern IPV6_CHARS = Pattern.compile("[0-9A-Fa-f:][0-9A-Fa-f:.]*(%[A-Za-z0-9_.-]+)?");
 
     private IpLiteral() {
     }

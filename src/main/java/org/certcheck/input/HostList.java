@@ -1,0 +1,112 @@
+package org.certcheck.input;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.Reader;
+import java.nio.charset.CharacterCodingException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Reads host lists (one target per line, see {@link HostListParser}) and command-line targets.
+ * Bad lines become {@link InputProblem}s in place; only a list that cannot be read at all
+ * throws a {@link HostFileException}. An empty list is returned as an empty list: whether that
+ * is an error is for the caller to decide.
+ */
+public final class HostList {
+
+    private HostList() {
+    }
+
+    /** Reads a UTF-8 host list; origins are {@code "<file as given>:<line>"}, lines counted from 1. */
+    public static List<HostListEntry> read(Path file) {
+        String name = file.toString();
+        if (Files.isDirectory(file)) {
+            throw new HostFileException(name + ": is a directory, not a host list");
+        }
+        try (InputStream in = Files.newInputStream(file)) {
+            return entries(HostListText.lines(readBounded(in), name), name);
+        } catch (NoSuchFileException e) {
+            throw new HostFileException(name + ": no such file", e);
+        } catch (AccessDeniedException e) {
+            throw new HostFileException(name + ": cannot be read (permission denied)", e);
+        } catch (IOException e) {
+            throw new HostFileException(name + ": cannot be read: " + e.getMessage(), e);
+        }
+    }
+
+    /** Reads UTF-8 bytes, such as standard input; {@code name} (e.g. {@code stdin}) starts every origin. */
+    public static List<HostListEntry> read(InputStream in, String name) {
+        try {
+            return entries(HostListText.lines(readBounded(in), name), name);
+        } catch (IOException e) {
+            throw new HostFileException(name + ": cannot be read: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Reads already decoded text, such as standard input; {@code name} (e.g. {@code stdin})
+     * starts every origin. A decoder that reports bad bytes, or one that replaced them with
+     * U+FFFD, makes this a {@link HostFileException} saying the input is not text. Prefer
+     * {@link #read(InputStream, String)} for standard input: it can name the line of bad bytes.
+     */
+    public static List<HostListEntry> read(Reader reader, String name) {
+        StringBuilder text = new StringBuilder();
+        char[] buffer = new char[8192];
+        try {
+            for (int n = reader.read(buffer); n >= 0; n = reader.read(buffer)) {
+                text.append(buffer, 0, n);
+                HostListText.checkSize(text.length(), name);
+            }
+        } catch (CharacterCodingException e) {
+            // InputStreamReader drops the characters it decoded along with the bad bytes, so the
+            // line is unknown here; read(InputStream, String) can name it.
+            throw new HostFileException(name + ": not a text file (invalid UTF-8)", e);
+        } catch (IOException e) {
+            throw new HostFileException(name + ": cannot be read: " + e.getMessage(), e);
+        }
+        return entries(HostListText.lines(text.toString(), name), name);
+    }
+
+    /** Parses the {@code index}-th command-line target; its origin is {@code argument <index>}. */
+    public static HostListEntry parseArgument(String text, int index) {
+        return HostListParser.parseTarget(text, "argument " + index);
+    }
+
+    /**
+     * Keeps the first of each target with the same {@link Target#display()} (host and port after
+     * normalisation, so {@code web}, {@code WEB.}, {@code https://web/} and {@code web:443} are
+     * one), and every {@link InputProblem}; order is kept.
+     */
+    public static List<HostListEntry> withoutDuplicates(List<HostListEntry> entries) {
+        Set<String> seen = new HashSet<>();
+        List<HostListEntry> kept = new ArrayList<>();
+        for (HostListEntry entry : entries) {
+            if (!(entry instanceof Target target) || seen.add(target.display())) {
+                kept.add(entry);
+            }
+        }
+        return List.copyOf(kept);
+    }
+
+    private static List<HostListEntry> entries(List<String> lines, String name) {
+        List<HostListEntry> entries = new ArrayList<>();
+        for (int i = 0; i < lines.size(); i++) {
+            Optional<HostListEntry> entry = HostListParser.parseLine(lines.get(i), name + ":" + (i + 1));
+            entry.ifPresent(entries::add);
+        }
+        return List.copyOf(entries);
+    }
+
+    /** Reads at most one byte past the limit, so {@code /dev/zero} ends in a message, not in OutOfMemoryError. */
+    private static byte[] readBounded(InputStream in) throws IOException {
+        return in.readNBytes(HostListText.MAX_BYTES + 1);
+    }
+}

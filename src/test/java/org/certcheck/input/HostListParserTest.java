@@ -1,0 +1,248 @@
+package org.certcheck.input;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Locale;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class HostListParserTest {
+    private static final String ORIGIN = "hosts.txt:7";
+
+    private static HostListEntry parse(String line) {
+        Optional<HostListEntry> entry = HostListParser.parseLine(line, ORIGIN);
+        assertThat(entry).as("entry for %s", line).isPresent();
+        return entry.get();
+    }
+
+    private static Target target(String line) {
+        HostListEntry entry = parse(line);
+        assertThat(entry).as("parsed %s", line).isInstanceOf(Target.class);
+        return (Target) entry;
+    }
+
+    private static String reason(String line) {
+        HostListEntry entry = parse(line);
+        assertThat(entry).as("parsed %s", line).isInstanceOf(InputProblem.class);
+        return ((InputProblem) entry).reason();
+    }
+
+    @ParameterizedTest(name = "{0} -> {1} port {2}")
+    @CsvSource(delimiter = '|', textBlock = """
+            web                                  | web                     | 443
+            web:8443                             | web                     | 8443
+            web:00443                            | web                     | 443
+            web:65535                            | web                     | 65535
+            web:1                                | web                     | 1
+            WEB.Example.COM.                     | web.example.com         | 443
+            wiki.intranet.:8443                  | wiki.intranet           | 8443
+            my_host.corp                         | my_host.corp            | 443
+            xn--bcher-kva.example                | xn--bcher-kva.example   | 443
+            https://web                          | web                     | 443
+            https://web:8443                     | web                     | 8443
+            https://web:8443/any/path?q=1#frag   | web                     | 8443
+            HTTPS://Web/                         | web                     | 443
+            Https://web?q                        | web                     | 443
+            https://web#top                      | web                     | 443
+            https:8443                           | https                   | 8443
+            10.0.0.1                             | 10.0.0.1                | 443
+            10.0.0.1:8443                        | 10.0.0.1                | 8443
+            https://192.168.1.254:8443/status    | 192.168.1.254           | 8443
+            [::1]                                | ::1                     | 443
+            [::1]:8443                           | ::1                     | 8443
+            https://[2001:db8::1]:8443/          | 2001:db8::1             | 8443
+            https://[2001:db8::1]                | 2001:db8::1             | 443
+            ::1                                  | ::1                     | 443
+            2001:db8::1                          | 2001:db8::1             | 443
+            2001:DB8::A                          | 2001:db8::a             | 443
+            [0:0:0:0:0:0:0:1]                    | ::1                     | 443
+            [2001:0db8:0000:0000:0000:0000:0000:0001]:8443 | 2001:db8::1   | 8443
+            [2001:db8:0:0:1:0:0:1]               | 2001:db8::1:0:0:1       | 443
+            [2001:db8:0:1:1:1:1:1]               | 2001:db8:0:1:1:1:1:1    | 443
+            [2001:db8::]                         | 2001:db8::              | 443
+            [::ffff:10.0.0.1]                    | ::ffff:10.0.0.1         | 443
+            """)
+    void acceptedFormsGiveHostAndPort(String line, String host, int port) {
+        Target target = target(line);
+
+        assertThat(target.host()).isEqualTo(host);
+        assertThat(target.port()).isEqualTo(port);
+        assertThat(target.origin()).isEqualTo(ORIGIN);
+    }
+
+    @ParameterizedTest(name = "{0}: {1}")
+    @CsvSource(delimiter = '|', textBlock = """
+            web:99999                 | port out of range (1-65535)
+            web:65536                 | port out of range (1-65535)
+            web:0                     | port out of range (1-65535)
+            web:123456789012345       | port out of range (1-65535)
+            https://web:70000/        | port out of range (1-65535)
+            [::1]:99999               | port out of range (1-65535)
+            web:abc                   | port "abc" is not a number
+            web:-1                    | port "-1" is not a number
+            web:+443                  | port "+443" is not a number
+            web:443/status            | port "443/status" is not a number (a path needs https:// in front)
+            https:web                 | missing "//" after "https:"
+            https:/web:8443           | missing "//" after "https:"
+            http:web                  | http:// is plain text, not TLS: use https:// or host:port
+            web:                      | missing port number after ":"
+            [::1]:                    | missing port number after ":"
+            :443                      | missing host before ":"
+            http://web                | http:// is plain text, not TLS: use https:// or host:port
+            HTTP://web:80/            | http:// is plain text, not TLS: use https:// or host:port
+            smtp://mail               | unsupported scheme "smtp" (only https:// for now)
+            LDAPS://dir:636           | unsupported scheme "ldaps" (only https:// for now)
+            https://                  | missing host after https://
+            https:///path             | missing host after https://
+            user@web                  | "@" is not allowed here
+            https://user:pw@web:8443/ | "@" is not allowed here
+            @web                      | "@" is not allowed here
+            [::1                      | unbalanced brackets: "[" without "]"
+            https://[2001:db8::1/     | unbalanced brackets: "[" without "]"
+            ::1]:443                  | unbalanced brackets: "]" without "["
+            web[1]                    | unbalanced brackets: "[" must open an IPv6 literal at the start
+            [::1]]                    | unbalanced brackets: more than one pair
+            [::1]8443                 | unexpected text after "]": "8443" (expected ":port")
+            []                        | empty brackets: expected an IPv6 literal like [2001:db8::1]
+            [10.0.0.1]                | "10.0.0.1" in brackets is not an IPv6 literal
+            [web]                     | "web" in brackets is not an IPv6 literal
+            [.:1]                     | ".:1" in brackets is not an IPv6 literal
+            1:2:3:4:5:6:7:8:443       | put IPv6 literals in brackets to give a port: [1:2:3:4:5:6:7:8]:443
+            2001:db8::1::2            | "2001:db8::1::2" is not a valid IPv6 literal; put IPv6 literals in brackets to give a port: [2001:db8::1]:443
+            fe80::1%eth0              | IPv6 zone id "%eth0" is not supported
+            [fe80::1%eth0]:443        | IPv6 zone id "%eth0" is not supported
+            web:80:90                 | too many ":" (expected host or host:port)
+            999.1.1.1                 | "999.1.1.1" is not a valid IPv4 address (four numbers 0-255 without leading zeros)
+            010.0.0.1                 | "010.0.0.1" is not a valid IPv4 address (four numbers 0-255 without leading zeros)
+            1.2.3                     | "1.2.3" is not a valid IPv4 address (four numbers 0-255 without leading zeros)
+            a..b                      | empty label in host name (two dots in a row, or a leading dot)
+            .web                      | empty label in host name (two dots in a row, or a leading dot)
+            web..                     | empty label in host name (two dots in a row, or a leading dot)
+            .                         | "." is not a host name
+            -web                      | label "-web" starts or ends with "-"
+            web-.corp                 | label "web-" starts or ends with "-"
+            web#1                     | invalid character "#" in host name (a comment needs a space before "#")
+            web/status                | invalid character "/" in host name (a path needs https:// in front)
+            *.example.com             | invalid character "*" in host name (give a real name, not a wildcard)
+            web!                      | invalid character "!" in host name
+            """)
+    void malformedFormsAreReportedWithTheReason(String line, String expectedReason) {
+        assertThat(reason(line)).isEqualTo(expectedReason);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"", "   ", "\t", "# a comment", "   # an indented comment", "#web:443"})
+    void blankAndCommentLinesGiveNoEntry(String line) {
+        assertThat(HostListParser.parseLine(line, ORIGIN)).isEmpty();
+    }
+
+    @Test
+    void unicodeSpaceInsideTheTargetSeparatesTokens() {
+        assertThat(reason("web\u2003443")).isEqualTo("unexpected text after the target: \"443\"");
+        assertThat(reason("web\u00a0443")).isEqualTo("unexpected text after the target: \"443\"");
+    }
+
+    @Test
+    void surroundingWhitespaceIsTrimmed() {
+        assertThat(target(" \t web:8443 \t ").display()).isEqualTo("web:8443");
+    }
+
+    @Test
+    void trailingCommentIsIgnored() {
+        assertThat(target("web:8443   # the wiki, ask Ann").display()).isEqualTo("web:8443");
+        assertThat(target("web\t#tab before the comment").display()).isEqualTo("web:443");
+    }
+
+    @Test
+    void hashWithoutSpaceInUrlIsAFragmentNotAComment() {
+        assertThat(target("https://web/#top # and a comment").display()).isEqualTo("web:443");
+    }
+
+    @Test
+    void secondTokenIsReportedAsUnexpectedText() {
+        assertThat(reason("web 443")).isEqualTo("unexpected text after the target: \"443\"");
+        assertThat(reason("web:443   mail:443 # two on a line"))
+                .isEqualTo("unexpected text after the target: \"mail:443\"");
+    }
+
+    @Test
+    void problemCarriesOriginAndTrimmedTextWithoutComment() {
+        HostListEntry entry = parse("   web:99999   # old port ");
+
+        assertThat(entry).isEqualTo(new InputProblem(ORIGIN, "web:99999", "port out of range (1-65535)"));
+        assertThat(((InputProblem) entry).message())
+                .isEqualTo("hosts.txt:7: \"web:99999\": port out of range (1-65535)");
+    }
+
+    @Test
+    void internationalisedNameIsConvertedToALabels() {
+        assertThat(target("Bücher.Example").host()).isEqualTo("xn--bcher-kva.example");
+        assertThat(target("https://日本語。jp:8443/").display()).isEqualTo("xn--wgv71a119e.jp:8443");
+    }
+
+    @Test
+    void internationalisedNameThatIdnRejectsIsReportedWithIdnsReason() {
+        String name = "ü" + "a".repeat(70) + ".example";
+
+        assertThat(reason(name)).isEqualTo(
+                "not a valid internationalised domain name: The label in the input is too long");
+    }
+
+    @Test
+    void upperCaseIsLoweredTheSameWayInEveryLocale() {
+        Locale saved = Locale.getDefault();
+        try {
+            Locale.setDefault(Locale.forLanguageTag("tr-TR"));
+            assertThat(target("WIKI.INTRANET").host()).isEqualTo("wiki.intranet");
+        } finally {
+            Locale.setDefault(saved);
+        }
+    }
+
+    @Test
+    void labelOf63CharactersIsAcceptedAnd64IsNot() {
+        String label63 = "a".repeat(63);
+
+        assertThat(target(label63 + ".corp").host()).isEqualTo(label63 + ".corp");
+        assertThat(reason("b" + label63 + ".corp"))
+                .isEqualTo("label \"b" + "a".repeat(19) + "...\" too long (64 characters, limit 63)");
+    }
+
+    @Test
+    void nameOf253CharactersIsAcceptedAnd254IsNot() {
+        String name253 = String.join(".", "a".repeat(63), "b".repeat(63), "c".repeat(63), "d".repeat(61));
+
+        assertThat(name253).hasSize(253);
+        assertThat(target(name253).host()).isEqualTo(name253);
+        assertThat(target(name253 + ".").host()).isEqualTo(name253);
+        assertThat(reason("e" + name253)).isEqualTo("host name too long (254 characters, limit 253)");
+    }
+
+    @Test
+    void ipLiteralsAreMarkedAsIpLiterals() {
+        assertThat(target("10.0.0.1").isIpLiteral()).isTrue();
+        assertThat(target("[::1]:8443").isIpLiteral()).isTrue();
+        assertThat(target("[::1]:8443").display()).isEqualTo("[::1]:8443");
+        assertThat(target("web").isIpLiteral()).isFalse();
+    }
+
+    @Test
+    void lineOfExactly4096CharactersIsStillParsed() {
+        String line = "web:8443" + " ".repeat(4096 - 8);
+
+        assertThat(target(line).display()).isEqualTo("web:8443");
+    }
+
+    @Test
+    void lineLongerThan4096CharactersIsAProblemNotACrash() {
+        String line = "a".repeat(5000);
+
+        HostListEntry entry = parse(line);
+
+        assertThat(entry).isEqualTo(new InputProblem(ORIGIN, "a".repeat(40) + "...",
+                "line too long (5000 characters, limit 4096)"));
+    }
+}
