@@ -1,5 +1,6 @@
 package org.certcheck.report;
 
+import java.security.cert.X509Certificate;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
@@ -29,5 +30,14 @@ public record CertificateFacts(String subject, String issuer, List<String> subje
         Objects.requireNonNull(signatureAlgorithm, "signatureAlgorithm");
         Objects.requireNonNull(notBefore, "notBefore");
         Objects.requireNonNull(notAfter, "notAfter");
+    }
+
+    /**
+     * The facts of a certificate as a server sent it. Never throws for an odd certificate: a fact
+     * that cannot be read is shown as {@code <unreadable>} (key size 0, and no SANs when the
+     * subjectAltName extension cannot be decoded).
+     */
+    public static CertificateFacts of(X509Certificate certificate) {
+        return CertificateFactsReader.read(Objects.requireNonNull(certificate, "certificate"));
     }
 }

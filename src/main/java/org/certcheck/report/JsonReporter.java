@@ -1,0 +1,128 @@
+package org.certcheck.report;
+
+import java.io.IOException;
+import java.io.Writer;
+import java.time.Instant;
+import java.util.Locale;
+import java.util.Map;
+import java.util.OptionalLong;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.util.DefaultIndenter;
+import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
+import com.fasterxml.jackson.core.util.Separators;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectWriter;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import org.certcheck.validate.Finding;
+
+/**
+ * The report as JSON for scripts, in the shape documented in {@code docs/json-output.md}
+ * (schema version {@value #SCHEMA_VERSION}).
+ *
+ * <p>The shape is built here as a Jackson tree rather than by annotating the domain records, so
+ * renaming a record component can never silently change a public format. Absent values are left
+ * out, except {@code daysLeft} and {@code notAfter}, which are {@code null} when no certificate was
+ * seen so that every target has them. Instants are ISO 8601 UTC strings.
+ */
+public final class JsonReporter {
+    /** Raised only for changes that break a reader: a renamed or removed field, a changed meaning. */
+    public static final int SCHEMA_VERSION = 1;
+
+    private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+    private static final ObjectWriter WRITER = new ObjectMapper().writer(prettyPrinter())
+            .with(new JsonOutputEscapes())
+            .without(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+
+    /** Writes the document and a final newline; does not close {@code out}. */
+    public void write(Report report, Writer out) throws IOException {
+        WRITER.writeValue(out, toJson(report));
+        out.write('\n');
+        out.flush();
+    }
+
+    /** The document as a tree, for callers that want to embed it. */
+    public ObjectNode toJson(Report report) {
+        ObjectNode root = NODES.objectNode();
+        root.put("schemaVersion", SCHEMA_VERSION);
+        root.put("checkedAt", UtcTime.iso(report.checkedAt()));
+        root.put("trust", report.trust());
+        ObjectNode summary = root.putObject("summary");
+        summary.put("total", report.verdicts().size());
+        for (Map.Entry<Status, Integer> count : report.countByStatus().entrySet()) {
+            summary.put(count.getKey().name().toLowerCase(Locale.ROOT), count.getValue());
+        }
+        ArrayNode targets = root.putArray("targets");
+        report.verdicts().forEach(verdict -> targets.add(target(verdict, report.checkedAt())));
+        return root;
+    }
+
+    private static ObjectNode target(Verdict verdict, Instant checkedAt) {
+        ObjectNode node = NODES.objectNode();
+        node.put("target", verdict.target());
+        node.put("origin", verdict.origin());
+        node.put("status", verdict.status().name());
+        OptionalLong days = DaysLeft.of(verdict, checkedAt);
+        if (days.isPresent()) {
+            node.put("daysLeft", days.getAsLong());
+        } else {
+            node.putNull("daysLeft");
+        }
+        node.put("notAfter", verdict.notAfter().map(UtcTime::iso).orElse(null));
+        node.put("elapsedMs", verdict.elapsed().toMillis());
+        ArrayNode findings = node.putArray("findings");
+        verdict.findings().forEach(finding -> findings.add(finding(finding)));
+        verdict.connection().ifPresent(connection -> {
+            ObjectNode reached = node.putObject("connection");
+            reached.put("address", connection.address());
+            reached.put("protocol", connection.protocol());
+            reached.put("cipherSuite", connection.cipherSuite());
+        });
+        verdict.leaf().ifPresent(leaf -> node.set("certificate", certificate(leaf)));
+        ArrayNode chain = node.putArray("chain");
+        verdict.chain().forEach(certificate -> chain.add(certificate(certificate)));
+        ArrayNode path = node.putArray("path");
+        verdict.path().forEach(path::add);
+        verdict.anchor().ifPresent(anchor -> node.put("anchor", anchor));
+        return node;
+    }
+
+    private static ObjectNode finding(Finding finding) {
+        ObjectNode node = NODES.objectNode();
+        node.put("code", finding.code().code());
+        node.put("severity", finding.severity().name());
+        node.put("message", finding.message());
+        finding.certificate().ifPresent(subject -> node.put("certificate", subject));
+        return node;
+    }
+
+    private static ObjectNode certificate(CertificateFacts facts) {
+        ObjectNode node = NODES.objectNode();
+        node.put("subject", facts.subject());
+        node.put("issuer", facts.issuer());
+        ArrayNode names = node.putArray("subjectAltNames");
+        facts.subjectAltNames().forEach(names::add);
+        node.put("serialNumber", facts.serialNumber());
+        node.put("sha256", facts.sha256Fingerprint());
+        node.put("keyType", facts.keyType());
+        node.put("keySize", facts.keySize());
+        node.put("signatureAlgorithm", facts.signatureAlgorithm());
+        node.put("notBefore", UtcTime.iso(facts.notBefore()));
+        node.put("notAfter", UtcTime.iso(facts.notAfter()));
+        return node;
+    }
+
+    /** Two-space indents, {@code "key": value}, one array element per line, {@code \n} everywhere. */
+    private static DefaultPrettyPrinter prettyPrinter() {
+        DefaultIndenter indenter = new DefaultIndenter("  ", "\n");
+        return new DefaultPrettyPrinter(Separators.createDefaultInstance()
+                .withObjectFieldValueSpacing(Separators.Spacing.AFTER)
+                .withArrayEmptySeparator("")
+                .withObjectEmptySeparator(""))
+                .withObjectIndenter(indenter)
+                .withArrayIndenter(indenter);
+    }
+}

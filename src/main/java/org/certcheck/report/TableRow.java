@@ -1,0 +1,59 @@
+package org.certcheck.report;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+import org.certcheck.validate.Finding;
+import org.certcheck.validate.Severity;
+
+/**
+ * One verdict as the cells of a table row, every string already safe for a terminal.
+ *
+ * @param reasons one entry per reason, unwrapped; empty when there is nothing to say
+ */
+record TableRow(String target, Status status, String days, String notAfter, List<String> reasons) {
+    /** Longer targets (usually raw malformed input lines) are cut, so one bad line cannot widen the table. */
+    static final int TARGET_LIMIT = 40;
+    static final String NONE = "-";
+
+    TableRow {
+        Objects.requireNonNull(target, "target");
+        Objects.requireNonNull(status, "status");
+        Objects.requireNonNull(days, "days");
+        Objects.requireNonNull(notAfter, "notAfter");
+        reasons = List.copyOf(reasons);
+    }
+
+    /**
+     * The reasons are the messages of the WARN, FAIL and UNKNOWN findings in order (INFO too when
+     * {@code withInfo}); a PASS row starts with the anchor its chain ends at, so a reader sees why it
+     * passed without the details.
+     */
+    static TableRow of(Verdict verdict, Instant checkedAt, boolean withInfo) {
+        List<String> reasons = new ArrayList<>();
+        if (verdict.status() == Status.PASS) {
+            reasons.add(verdict.anchor().map(anchor -> "ok, chain ends at " + anchor).orElse("ok"));
+        }
+        for (Finding finding : verdict.findings()) {
+            if (finding.severity() != Severity.INFO || withInfo) {
+                reasons.add(finding.message());
+            }
+        }
+        var days = DaysLeft.of(verdict, checkedAt);
+        return new TableRow(
+                truncate(TerminalText.escape(verdict.target())),
+                verdict.status(),
+                days.isPresent() ? Long.toString(days.getAsLong()) : NONE,
+                verdict.notAfter().map(UtcTime::date).orElse(NONE),
+                reasons.stream().map(TerminalText::escape).toList());
+    }
+
+    private static String truncate(String target) {
+        if (WordWrap.length(target) <= TARGET_LIMIT) {
+            return target;
+        }
+        return target.substring(0, target.offsetByCodePoints(0, TARGET_LIMIT - 1)) + "\u2026";
+    }
+}

@@ -1,0 +1,22 @@
+package org.certcheck.report;
+
+/**
+ * How {@link TableReporter} lays out its table.
+ *
+ * @param color   ANSI colors on the STATUS column; only for a terminal that asked for them
+ * @param details an indented block of certificate, connection and chain facts under every row, and
+ *                INFO findings among the reasons
+ * @param width   the terminal width the REASONS column and the detail values wrap to; 0 for no limit
+ */
+public record TableStyle(boolean color, boolean details, int width) {
+    public TableStyle {
+        if (width < 0) {
+            throw new IllegalArgumentException("width must be 0 (no limit) or a column count, got " + width);
+        }
+    }
+
+    /** No color, no details, no wrapping: what goes to a file or a pipe. */
+    public static TableStyle plain() {
+        return new TableStyle(false, false, 0);
+    }
+}
