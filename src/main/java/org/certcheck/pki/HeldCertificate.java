@@ -77,10 +77,12 @@ public record HeldCertificate(X509Certificate certificate, KeyPair keyPair) {
         private String commonName = "certcheck test";
         private String organization;
         private boolean emptySubject;
+        private boolean withoutCommonName;
         private Instant notBefore;
         private Instant notAfter;
         private final List<GeneralName> subjectAltNames = new ArrayList<>();
         private boolean criticalSubjectAltNames;
+        private byte[] rawSubjectAltNames;
         private Integer pathLength;
         private boolean ca;
         private boolean basicConstraints = true;
@@ -116,6 +118,12 @@ public record HeldCertificate(X509Certificate certificate, KeyPair keyPair) {
             return this;
         }
 
+        /** A subject without a CN (only the organization, if set), as a CN-less leaf profile has. */
+        public Builder withoutCommonName() {
+            this.withoutCommonName = true;
+            return this;
+        }
+
         public Builder validity(Instant notBefore, Instant notAfter) {
             this.notBefore = notBefore;
             this.notAfter = notAfter;
@@ -139,6 +147,27 @@ public record HeldCertificate(X509Certificate certificate, KeyPair keyPair) {
 
         public Builder addSubjectAltName(String dnsName) {
             subjectAltNames.add(new GeneralName(GeneralName.dNSName, dnsName));
+            return this;
+        }
+
+        /**
+         * A dNSName holding the UTF-8 bytes of {@code text}, non-ASCII included, as a careless CA
+         * might issue it although RFC 5280 makes a dNSName an IA5String. {@link
+         * #addSubjectAltName} cannot make one: Bouncy Castle would keep only the low byte of each
+         * character (U+212A KELVIN SIGN would become {@code *}).
+         */
+        public Builder addNonAsciiSubjectAltName(String text) {
+            subjectAltNames.add(new GeneralName(GeneralName.dNSName,
+                    new org.bouncycastle.asn1.DEROctetString(text.getBytes(java.nio.charset.StandardCharsets.UTF_8))));
+            return this;
+        }
+
+        /**
+         * Writes {@code encodedValue} verbatim as the subjectAltName extension's value, replacing
+         * any names added, to make a certificate whose extension cannot be parsed.
+         */
+        public Builder rawSubjectAltNameExtension(byte[] encodedValue) {
+            this.rawSubjectAltNames = encodedValue.clone();
             return this;
         }
 
@@ -278,7 +307,9 @@ public record HeldCertificate(X509Certificate certificate, KeyPair keyPair) {
             if (organization != null) {
                 name.addRDN(BCStyle.O, organization);
             }
-            name.addRDN(BCStyle.CN, commonName);
+            if (!withoutCommonName) {
+                name.addRDN(BCStyle.CN, commonName);
+            }
             return name.build();
         }
 
@@ -303,7 +334,9 @@ public record HeldCertificate(X509Certificate certificate, KeyPair keyPair) {
                 builder.addExtension(Extension.extendedKeyUsage, false,
                         new ExtendedKeyUsage(extendedKeyUsages.toArray(KeyPurposeId[]::new)));
             }
-            if (!subjectAltNames.isEmpty()) {
+            if (rawSubjectAltNames != null) {
+                builder.addExtension(Extension.subjectAlternativeName, criticalSubjectAltNames, rawSubjectAltNames);
+            } else if (!subjectAltNames.isEmpty()) {
                 builder.addExtension(Extension.subjectAlternativeName, criticalSubjectAltNames,
                         new GeneralNames(subjectAltNames.toArray(GeneralName[]::new)));
             }
