@@ -8,6 +8,7 @@ import org.certcheck.tls.ProbeFailure;
  */
 public enum FindingCode {
     INPUT_MALFORMED("input.malformed", "a host-list line or argument is not a usable target"),
+    INTERNAL_ERROR("internal.error", "certcheck failed on this target because of a bug (exit code 4)"),
 
     PROBE_DNS("probe.dns", "the host name could not be resolved"),
     PROBE_REFUSED("probe.refused", "nothing listens on the port (connection refused)"),
@@ -34,7 +35,7 @@ public enum FindingCode {
 
     CERT_EXPIRED("cert.expired", "a certificate on the path has expired"),
     CERT_NOT_YET_VALID("cert.not-yet-valid", "a certificate on the path is not valid yet"),
-    CERT_EXPIRES_SOON("cert.expires-soon", "the leaf expires within --warn-days (a warning)"),
+    CERT_EXPIRES_SOON("cert.expires-soon", "a certificate on the path expires within --warn-days (a warning)"),
     CERT_EXPIRES_VERY_SOON("cert.expires-very-soon", "a certificate on the path expires within --crit-days (a failure)"),
 
     HOST_MISMATCH("host.mismatch", "the certificate is not valid for the name or address checked"),

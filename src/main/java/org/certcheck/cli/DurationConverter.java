@@ -1,0 +1,33 @@
+package org.certcheck.cli;
+
+import java.time.Duration;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import picocli.CommandLine.ITypeConverter;
+import picocli.CommandLine.TypeConversionException;
+
+/** Reads {@code 10}, {@code 10s}, {@code 500ms}, {@code 2m}: a bare number means seconds. */
+final class DurationConverter implements ITypeConverter<Duration> {
+    private static final Pattern FORM = Pattern.compile("(\\d+(?:\\.\\d+)?)\\s*(ms|s|m)?");
+
+    @Override
+    public Duration convert(String value) {
+        Matcher matcher = FORM.matcher(value.trim().toLowerCase(Locale.ROOT));
+        if (!matcher.matches()) {
+            throw new TypeConversionException("'" + value + "' is not a duration: use e.g. 5s, 500ms or 2m");
+        }
+        double amount = Double.parseDouble(matcher.group(1));
+        String unit = matcher.group(2) == null ? "s" : matcher.group(2);
+        long millis = Math.round(amount * switch (unit) {
+            case "ms" -> 1;
+            case "m" -> 60_000;
+            default -> 1000;
+        });
+        if (millis <= 0) {
+            throw new TypeConversionException("'" + value + "' must be longer than zero");
+        }
+        return Duration.ofMillis(millis);
+    }
+}

@@ -1,0 +1,58 @@
+package org.certcheck.cli;
+
+import org.certcheck.report.Report;
+import org.certcheck.report.Status;
+import org.certcheck.report.Verdict;
+import org.certcheck.validate.FindingCode;
+
+/** The process exit codes, a contract with cron jobs and CI pipelines. */
+public final class ExitCode {
+    /** Every target was checked and none failed (warnings pass unless {@code --fail-on warn}). */
+    public static final int OK = 0;
+    /** At least one target failed. */
+    public static final int FAILED = 1;
+    /** Bad option, unreadable host or CA file: nothing was checked. */
+    public static final int USAGE = 2;
+    /** At least one target could not be checked, and none failed. */
+    public static final int UNCHECKED = 3;
+    /** A bug in certcheck. */
+    public static final int INTERNAL = 4;
+
+    /** For {@code --help} and the README. */
+    static final String HELP = """
+            Exit codes:
+              0  every target checked, none failed (warnings pass unless --fail-on warn)
+              1  at least one target failed
+              2  usage error: bad option, unreadable host or CA file
+              3  at least one target could not be checked (DNS, refused, timeout, not TLS,
+                 bad host line) and none failed
+              4  internal error""";
+
+    private ExitCode() {
+    }
+
+    /** Failure wins over unchecked; an unchecked target never yields 0. */
+    public static int of(Report report, boolean failOnWarn) {
+        boolean failed = false;
+        boolean unchecked = false;
+        for (Verdict verdict : report.verdicts()) {
+            if (verdict.findings().stream().anyMatch(f -> f.code() == FindingCode.INTERNAL_ERROR)) {
+                return INTERNAL;
+            }
+            Status status = verdict.status();
+            failed |= status == Status.FAIL || (failOnWarn && status == Status.WARN);
+            unchecked |= status == Status.UNKNOWN;
+        }
+        return failed ? FAILED : unchecked ? UNCHECKED : OK;
+    }
+
+    static String describe(int code) {
+        return switch (code) {
+            case OK -> "all targets passed";
+            case FAILED -> "at least one target failed";
+            case USAGE -> "usage error";
+            case UNCHECKED -> "at least one target could not be checked";
+            default -> "internal error";
+        };
+    }
+}

@@ -1,0 +1,64 @@
+package org.certcheck.cli;
+
+import java.io.PrintWriter;
+import java.time.Clock;
+import java.util.Map;
+
+import org.certcheck.tls.Resolver;
+
+import picocli.CommandLine;
+import picocli.CommandLine.IExecutionExceptionHandler;
+import picocli.CommandLine.IParameterExceptionHandler;
+
+/** The entry point: builds the command line, maps every exception to an exit code, exits. */
+public final class Main {
+    private Main() {
+    }
+
+    public static void main(String[] args) {
+        System.exit(commandLine(Clock.systemUTC(), Resolver.SYSTEM, System.getenv()).execute(args));
+    }
+
+    /** The whole CLI with injected time, name resolution and environment, so tests run it in-process. */
+    public static CommandLine commandLine(Clock clock, Resolver resolver, Map<String, String> environment) {
+        CheckCommand command = new CheckCommand(clock, resolver, environment);
+        CommandLine commandLine = new CommandLine(command);
+        commandLine.setCaseInsensitiveEnumValuesAllowed(true);
+        commandLine.setParameterExceptionHandler(usageErrors());
+        commandLine.setExecutionExceptionHandler(executionErrors());
+        commandLine.setExitCodeExceptionMapper(e -> e instanceof UsageException ? ExitCode.USAGE : ExitCode.INTERNAL);
+        return commandLine;
+    }
+
+    private static IParameterExceptionHandler usageErrors() {
+        return (e, args) -> {
+            PrintWriter err = e.getCommandLine().getErr();
+            err.println("certcheck: " + e.getMessage());
+            err.println("Try 'certcheck --help' for usage.");
+            err.flush();
+            return ExitCode.USAGE;
+        };
+    }
+
+    private static IExecutionExceptionHandler executionErrors() {
+        return (e, commandLine, parseResult) -> {
+            PrintWriter err = commandLine.getErr();
+            boolean debug = parseResult.hasMatchedOption("--debug")
+                    || (parseResult.hasSubcommand() && parseResult.subcommand().hasMatchedOption("--debug"));
+            if (e instanceof UsageException) {
+                err.println("certcheck: " + e.getMessage());
+                if (debug) {
+                    e.printStackTrace(err);
+                }
+                err.flush();
+                return ExitCode.USAGE;
+            }
+            err.println("certcheck: internal error: " + e + (debug ? "" : " (run with --debug for details)"));
+            if (debug) {
+                e.printStackTrace(err);
+            }
+            err.flush();
+            return ExitCode.INTERNAL;
+        };
+    }
+}

@@ -1,0 +1,61 @@
+package org.certcheck.report;
+
+import java.security.cert.X509Certificate;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import org.certcheck.input.InputProblem;
+import org.certcheck.input.Target;
+import org.certcheck.tls.Handshake;
+import org.certcheck.tls.ProbeFailure;
+import org.certcheck.validate.Assessment;
+import org.certcheck.validate.Finding;
+import org.certcheck.validate.FindingCode;
+import org.certcheck.validate.Printable;
+import org.certcheck.validate.Severity;
+
+/** Builds the verdict of each kind of outcome: a bad input line, an unreachable target, a judged handshake. */
+public final class Verdicts {
+    private Verdicts() {
+    }
+
+    public static Verdict of(InputProblem problem) {
+        Finding finding = Finding.of(FindingCode.INPUT_MALFORMED, Severity.UNKNOWN, problem.message());
+        return new Verdict(problem.text(), problem.origin(), Status.UNKNOWN, List.of(finding), Optional.empty(),
+                List.of(), List.of(), Optional.empty(), Duration.ZERO);
+    }
+
+    public static Verdict of(ProbeFailure failure) {
+        Finding finding = Finding.of(FindingCode.forProbeFailure(failure.kind()), Severity.UNKNOWN, failure.message());
+        return new Verdict(failure.target().display(), failure.target().origin(), Status.UNKNOWN, List.of(finding),
+                Optional.empty(), List.of(), List.of(), Optional.empty(), failure.elapsed());
+    }
+
+    public static Verdict internalError(Target target, RuntimeException e) {
+        Finding finding = Finding.of(FindingCode.INTERNAL_ERROR, Severity.UNKNOWN,
+                "certcheck failed on this target: " + e + " (a bug: please report it, with --debug output)");
+        return new Verdict(target.display(), target.origin(), Status.UNKNOWN, List.of(finding), Optional.empty(),
+                List.of(), List.of(), Optional.empty(), Duration.ZERO);
+    }
+
+    public static Verdict of(Handshake handshake, Assessment assessment) {
+        List<CertificateFacts> chain = handshake.chain().stream().map(CertificateFacts::of).toList();
+        List<String> path = new ArrayList<>();
+        Optional<String> anchor = Optional.empty();
+        if (assessment.path().trusted()) {
+            assessment.path().certificates().forEach(c -> path.add(subject(c)));
+            anchor = assessment.path().anchor().map(Verdicts::subject);
+        }
+        String address = handshake.peer().getAddress().getHostAddress() + ":" + handshake.peer().getPort();
+        Connection connection = new Connection(address, handshake.protocol(), handshake.cipherSuite());
+        return new Verdict(handshake.target().display(), handshake.target().origin(),
+                Status.of(assessment.findings()), assessment.findings(), Optional.of(connection), chain, path, anchor,
+                handshake.elapsed());
+    }
+
+    private static String subject(X509Certificate certificate) {
+        return Printable.printable(certificate.getSubjectX500Principal().getName());
+    }
+}

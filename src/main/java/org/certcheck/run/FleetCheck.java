@@ -1,0 +1,94 @@
+package org.certcheck.run;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
+import java.util.concurrent.Semaphore;
+
+import org.certcheck.input.HostListEntry;
+import org.certcheck.input.InputProblem;
+import org.certcheck.input.Target;
+import org.certcheck.report.Verdict;
+import org.certcheck.report.Verdicts;
+import org.certcheck.tls.Handshake;
+import org.certcheck.tls.ProbeFailure;
+import org.certcheck.tls.ProbeResult;
+import org.certcheck.tls.Prober;
+import org.certcheck.validate.Validator;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Checks many targets at once: each is probed and judged on its own thread, at most
+ * {@code concurrency} at a time, and the verdicts come back in input order.
+ */
+public final class FleetCheck {
+    private static final Logger LOG = LoggerFactory.getLogger(FleetCheck.class);
+    private final Prober prober;
+    private final Validator validator;
+    private final int concurrency;
+
+    public FleetCheck(Prober prober, Validator validator, int concurrency) {
+        this.prober = Objects.requireNonNull(prober, "prober");
+        this.validator = Objects.requireNonNull(validator, "validator");
+        if (concurrency < 1) {
+            throw new IllegalArgumentException("concurrency must be at least 1, got " + concurrency);
+        }
+        this.concurrency = concurrency;
+    }
+
+    /** Probes and judges every entry as of {@code now}; input problems become UNKNOWN rows. */
+    public List<Verdict> run(List<HostListEntry> entries, Instant now) {
+        Semaphore slots = new Semaphore(concurrency);
+        ExecutorService executor = Threads.forProbes(concurrency);
+        try {
+            List<Future<Verdict>> pending = new ArrayList<>(entries.size());
+            for (HostListEntry entry : entries) {
+                if (entry instanceof Target target) {
+                    pending.add(executor.submit(() -> {
+                        slots.acquire();
+                        try {
+                            return check(target, now);
+                        } finally {
+                            slots.release();
+                        }
+                    }));
+                } else {
+                    pending.add(java.util.concurrent.CompletableFuture.completedFuture(
+                            Verdicts.of((InputProblem) entry)));
+                }
+            }
+            List<Verdict> verdicts = new ArrayList<>(pending.size());
+            for (Future<Verdict> future : pending) {
+                verdicts.add(future.get());
+            }
+            return verdicts;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while checking targets", e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("checking a target failed unexpectedly: " + e.getCause(), e.getCause());
+        } finally {
+            executor.shutdownNow();
+        }
+    }
+
+    private Verdict check(Target target, Instant now) {
+        try {
+            ProbeResult result = prober.probe(target);
+            if (result instanceof Handshake handshake) {
+                return Verdicts.of(handshake, validator.assess(handshake, now));
+            }
+            return Verdicts.of((ProbeFailure) result);
+        } catch (RuntimeException e) {
+            // A bug must not cost the other targets their results: this row says so, exit code 4.
+            LOG.error("internal error while checking {}: {}", target, e.toString());
+            LOG.debug("stack trace of the internal error", e);
+            return Verdicts.internalError(target, e);
+        }
+    }
+}

@@ -1,0 +1,185 @@
+package org.certcheck.tls;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.net.UnknownHostException;
+import java.security.GeneralSecurityException;
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import javax.net.ssl.SNIHostName;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLParameters;
+import javax.net.ssl.SSLSession;
+import javax.net.ssl.SSLSocket;
+import javax.net.ssl.TrustManager;
+
+import org.certcheck.input.IpLiteral;
+import org.certcheck.input.Target;
+import org.certcheck.tls.ProbeFailure.Kind;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One TLS connection per target: resolve, connect, handshake with SNI, record what the server
+ * presented, close. Every network outcome is returned as a {@link ProbeResult}; nothing escapes,
+ * and nothing takes longer than the connect timeout plus the handshake timeout.
+ */
+public final class Prober {
+    private static final Logger LOG = LoggerFactory.getLogger(Prober.class);
+
+    private final ProbeSettings settings;
+    private final Resolver resolver;
+
+    public Prober(ProbeSettings settings, Resolver resolver) {
+        this.settings = Objects.requireNonNull(settings, "settings");
+        this.resolver = Objects.requireNonNull(resolver, "resolver");
+    }
+
+    public ProbeResult probe(Target target) {
+        long start = System.nanoTime();
+        List<InetAddress> addresses;
+        try {
+            addresses = resolve(target);
+        } catch (UnknownHostException e) {
+            return new ProbeFailure(target, Kind.DNS, "cannot resolve " + target.host()
+                    + ": no such host (check the name, or the DNS/hosts file of this machine)", since(start));
+        } catch (TimeoutException e) {
+            return new ProbeFailure(target, Kind.DNS, "name resolution for " + target.host() + " took longer than "
+                    + seconds(settings.connectTimeout()), since(start));
+        }
+
+        Socket socket = null;
+        ProbeFailure lastFailure = null;
+        for (InetAddress address : addresses) {
+            long remaining = settings.connectTimeout().toMillis() - Duration.ofNanos(System.nanoTime() - start).toMillis();
+            if (remaining <= 0) {
+                break;
+            }
+            InetSocketAddress endpoint = new InetSocketAddress(address, target.port());
+            Socket candidate = new Socket();
+            try {
+                candidate.connect(endpoint, (int) remaining);
+                socket = candidate;
+                break;
+            } catch (IOException e) {
+                closeQuietly(candidate);
+                lastFailure = FailureClassifier.connectFailure(target, endpoint, e, settings, since(start));
+                LOG.debug("connect to {} failed: {}", endpoint, e.toString());
+            }
+        }
+        if (socket == null) {
+            return lastFailure != null ? lastFailure : new ProbeFailure(target, Kind.CONNECT_TIMEOUT,
+                    "no connection within " + seconds(settings.connectTimeout()), since(start));
+        }
+        return handshake(target, socket, start);
+    }
+
+    private List<InetAddress> resolve(Target target) throws UnknownHostException, TimeoutException {
+        Optional<InetAddress> literal = IpLiteral.parse(target.host());
+        if (literal.isPresent()) {
+            return List.of(literal.get());
+        }
+        try {
+            List<InetAddress> found = Background.submit(() -> resolver.resolve(target.host()))
+                    .get(settings.connectTimeout().toMillis(), TimeUnit.MILLISECONDS);
+            if (found.isEmpty()) {
+                throw new UnknownHostException(target.host());
+            }
+            return found;
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof UnknownHostException unknown) {
+                throw unknown;
+            }
+            throw new UnknownHostException(target.host() + ": " + e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new TimeoutException("interrupted");
+        }
+    }
+
+    private ProbeResult handshake(Target target, Socket socket, long start) {
+        RecordingTrustManager recorder = new RecordingTrustManager();
+        AtomicBoolean timedOut = new AtomicBoolean();
+        InetSocketAddress peer = (InetSocketAddress) socket.getRemoteSocketAddress();
+        ScheduledFuture<?> watchdog = Background.schedule(() -> {
+            timedOut.set(true);
+            closeQuietly(socket);
+        }, settings.handshakeTimeout());
+        SSLSocket tls = null;
+        try {
+            SSLContext context = SSLContext.getInstance("TLS");
+            context.init(null, new TrustManager[] {recorder}, null);
+            tls = (SSLSocket) context.getSocketFactory().createSocket(socket, target.host(), target.port(), true);
+            tls.setSSLParameters(parameters(tls, target));
+            socket.setSoTimeout((int) settings.handshakeTimeout().toMillis());
+            tls.startHandshake();
+            SSLSession session = tls.getSession();
+            Optional<RecordingTrustManager.Capture> capture = recorder.capture();
+            if (capture.isEmpty()) {
+                return new ProbeFailure(target, Kind.IO_ERROR, "handshake completed without a server certificate"
+                        + " (an anonymous or PSK cipher suite?)", since(start));
+            }
+            return new Handshake(target, peer, capture.get().chain(), session.getProtocol(), session.getCipherSuite(),
+                    Optional.empty(), since(start));
+        } catch (IOException e) {
+            Optional<RecordingTrustManager.Capture> capture = recorder.capture();
+            if (capture.isPresent()) {
+                // The certificate arrived before the failure (e.g. the server wants a client certificate):
+                // judge it anyway and say what went wrong afterwards.
+                String why = timedOut.get() ? "the handshake did not finish within " + seconds(settings.handshakeTimeout())
+                        : FailureClassifier.describe(e);
+                return new Handshake(target, peer, capture.get().chain(), capture.get().protocol(),
+                        capture.get().cipherSuite(), Optional.of(why), since(start));
+            }
+            return FailureClassifier.handshakeFailure(target, e, timedOut.get(), settings, since(start));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("the JVM offers no usable TLS implementation", e);
+        } finally {
+            watchdog.cancel(false);
+            closeQuietly(tls != null ? tls : socket);
+        }
+    }
+
+    private static SSLParameters parameters(SSLSocket socket, Target target) {
+        SSLParameters parameters = socket.getSSLParameters();
+        if (!target.isIpLiteral()) {
+            try {
+                parameters.setServerNames(List.of(new SNIHostName(target.host())));
+            } catch (IllegalArgumentException e) {
+                // Names such as under_score.corp are legal in DNS but not as SNI; connect without SNI.
+                LOG.debug("no SNI for {}: {}", target.host(), e.getMessage());
+            }
+        }
+        // Host name verification is done by certcheck's own HostnameCheck on the recorded chain,
+        // so that a mismatch is reported together with every other problem.
+        parameters.setEndpointIdentificationAlgorithm(null);
+        return parameters;
+    }
+
+    static String seconds(Duration duration) {
+        long millis = duration.toMillis();
+        return millis % 1000 == 0 ? millis / 1000 + " s" : String.format(java.util.Locale.ROOT, "%.1f s", millis / 1000.0);
+    }
+
+    private static Duration since(long startNanos) {
+        return Duration.ofNanos(System.nanoTime() - startNanos);
+    }
+
+    private static void closeQuietly(Socket socket) {
+        try {
+            socket.close();
+        } catch (IOException ignored) {
+            // Closing a probe socket that is already broken tells us nothing new.
+        }
+    }
+}

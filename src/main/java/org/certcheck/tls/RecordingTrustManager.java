@@ -1,0 +1,80 @@
+package org.certcheck.tls;
+
+import java.net.Socket;
+import java.security.cert.X509Certificate;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
+
+import javax.net.ssl.SSLEngine;
+import javax.net.ssl.SSLSession;
+import javax.net.ssl.SSLSocket;
+import javax.net.ssl.X509ExtendedTrustManager;
+
+/**
+ * Records the chain a server presents during one handshake, and judges nothing.
+ *
+ * <p>Why accepting here is safe: certcheck never sends application data on a probe connection; it
+ * closes it as soon as the handshake ends, and every verdict comes from the validator, which checks
+ * the recorded chain against the user's trust anchors and the expected name. Letting the handshake
+ * run to the end (instead of aborting after the Certificate message) also makes the server prove
+ * it holds the certificate's private key, and yields the negotiated protocol and cipher suite.
+ *
+ * <p>One instance per probe: it holds that probe's capture.
+ */
+final class RecordingTrustManager extends X509ExtendedTrustManager {
+    private final AtomicReference<Capture> captured = new AtomicReference<>();
+
+    /** What the server had presented when its Certificate message was processed. */
+    record Capture(List<X509Certificate> chain, String protocol, String cipherSuite) {
+    }
+
+    /** Empty until the server's Certificate message arrived. */
+    Optional<Capture> capture() {
+        return Optional.ofNullable(captured.get());
+    }
+
+    private void record(X509Certificate[] chain, SSLSession handshake) {
+        if (chain != null && chain.length > 0) {
+            String protocol = handshake != null ? handshake.getProtocol() : "unknown";
+            String cipherSuite = handshake != null ? handshake.getCipherSuite() : "unknown";
+            captured.set(new Capture(List.of(chain), protocol, cipherSuite));
+        }
+    }
+
+    @Override
+    public void checkServerTrusted(X509Certificate[] chain, String authType, Socket socket) {
+        record(chain, socket instanceof SSLSocket tls ? tls.getHandshakeSession() : null);
+    }
+
+    @Override
+    public void checkServerTrusted(X509Certificate[] chain, String authType, SSLEngine engine) {
+        record(chain, engine != null ? engine.getHandshakeSession() : null);
+    }
+
+    @Override
+    public void checkServerTrusted(X509Certificate[] chain, String authType) {
+        record(chain, null);
+    }
+
+    /** A probe is a client only; being asked to judge a client is a programming error. */
+    @Override
+    public void checkClientTrusted(X509Certificate[] chain, String authType, Socket socket) {
+        throw new UnsupportedOperationException("certcheck probes never act as a TLS server");
+    }
+
+    @Override
+    public void checkClientTrusted(X509Certificate[] chain, String authType, SSLEngine engine) {
+        throw new UnsupportedOperationException("certcheck probes never act as a TLS server");
+    }
+
+    @Override
+    public void checkClientTrusted(X509Certificate[] chain, String authType) {
+        throw new UnsupportedOperationException("certcheck probes never act as a TLS server");
+    }
+
+    @Override
+    public X509Certificate[] getAcceptedIssuers() {
+        return new X509Certificate[0];
+    }
+}

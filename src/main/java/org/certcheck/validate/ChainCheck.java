@@ -1,0 +1,77 @@
+package org.certcheck.validate;
+
+import java.security.cert.X509Certificate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Judges whether the chain a server sent leads to a trusted CA, and if not, why: untrusted root,
+ * self-signed leaf, missing intermediate, bad signature, or an invalid CA on the way.
+ */
+public final class ChainCheck {
+    private final TrustAnchors anchors;
+    private final PathBuilder builder;
+
+    public ChainCheck(TrustAnchors anchors) {
+        this.anchors = anchors;
+        this.builder = new PathBuilder(anchors.certificates());
+    }
+
+    /** The path chosen (trusted if any) and the findings about it. */
+    public record Result(CertificatePath path, List<Finding> findings) {
+        public Result {
+            findings = List.copyOf(findings);
+        }
+    }
+
+    public Result check(List<X509Certificate> sent) {
+        X509Certificate leaf = sent.get(0);
+        PathBuilder.Search search = builder.build(leaf, sent);
+        if (!search.trusted().isEmpty()) {
+            // Among several trusted paths (cross-signing, two anchors), take the one with the fewest problems.
+            return search.trusted().stream()
+                    .map(path -> new Result(path, PathConstraints.check(path)))
+                    .min(Comparator.comparingInt(result -> result.findings().size()))
+                    .orElseThrow();
+        }
+        CertificatePath partial = search.longestUntrusted();
+        List<Finding> findings = new ArrayList<>();
+        findings.add(diagnose(partial, search.badSignatures()));
+        findings.addAll(PathConstraints.check(partial));
+        return new Result(partial, findings);
+    }
+
+    private Finding diagnose(CertificatePath partial, List<X509Certificate[]> badSignatures) {
+        X509Certificate leaf = partial.leaf();
+        X509Certificate top = partial.top();
+        String trust = " (trusted: " + anchors.description() + ")";
+        if (partial.certificates().size() == 1 && Certificates.selfSigned(leaf)) {
+            return Finding.about(Certificates.subject(leaf), FindingCode.CHAIN_SELF_SIGNED, Severity.FAIL,
+                    "self-signed certificate " + Certificates.subject(leaf) + " is not trusted" + trust
+                            + ": have it issued by your CA, or trust it explicitly with --ca");
+        }
+        Optional<X509Certificate[]> forged = badSignatures.stream().filter(pair -> pair[0] == top).findFirst();
+        if (forged.isPresent()) {
+            return Finding.about(Certificates.subject(top), FindingCode.CHAIN_BAD_SIGNATURE, Severity.FAIL,
+                    "the signature of " + Certificates.subject(top) + " does not verify with the key of "
+                            + Certificates.subject(forged.get()[1]) + ": it was signed by another key with the"
+                            + " same name (a re-keyed or impostor CA)");
+        }
+        if (Certificates.selfSigned(top)) {
+            return Finding.about(Certificates.subject(top), FindingCode.CHAIN_UNTRUSTED, Severity.FAIL,
+                    "chain ends at root " + Certificates.subject(top) + ", which is not trusted" + trust
+                            + ": if it is your CA, pass it with --ca");
+        }
+        if (top == leaf) {
+            return Finding.about(Certificates.subject(leaf), FindingCode.CHAIN_INCOMPLETE, Severity.FAIL,
+                    "the server sent only its own certificate, and its issuer " + Certificates.issuer(leaf)
+                            + " is neither sent nor trusted" + trust + ": configure the server to send its"
+                            + " intermediate CA certificate(s), or trust that CA with --ca if it is a root");
+        }
+        return Finding.about(Certificates.subject(top), FindingCode.CHAIN_UNTRUSTED, Severity.FAIL,
+                "chain ends at " + Certificates.subject(top) + ", issued by " + Certificates.issuer(top)
+                        + ", which is not a trusted CA" + trust + " and was not sent by the server");
+    }
+}

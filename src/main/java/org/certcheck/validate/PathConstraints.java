@@ -1,0 +1,197 @@
+package org.certcheck.validate;
+
+import java.security.cert.X509Certificate;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Set;
+
+import org.bouncycastle.asn1.ASN1OctetString;
+import org.bouncycastle.asn1.x500.X500Name;
+import org.bouncycastle.asn1.x509.Extension;
+import org.bouncycastle.asn1.x509.GeneralName;
+import org.bouncycastle.asn1.x509.GeneralNames;
+import org.bouncycastle.asn1.x509.GeneralSubtree;
+import org.bouncycastle.asn1.x509.NameConstraintValidatorException;
+import org.bouncycastle.asn1.x509.NameConstraints;
+import org.bouncycastle.asn1.x509.PKIXNameConstraintValidator;
+
+/**
+ * The rules of RFC 5280 section 6.1 that a chain of certificates must obey beyond signatures:
+ * issuing certificates are CAs (4.2.1.9), within their path length (4.2.1.9), allowed to sign
+ * certificates (4.2.1.3), name constraints hold for every name below them (4.2.1.10), and no
+ * certificate carries a critical extension we do not understand (4.2).
+ */
+final class PathConstraints {
+    /** Extensions whose semantics certcheck implements or that never affect path validity. */
+    private static final Set<String> UNDERSTOOD = Set.of(
+            Extension.basicConstraints.getId(), Extension.keyUsage.getId(), Extension.extendedKeyUsage.getId(),
+            Extension.subjectAlternativeName.getId(), Extension.nameConstraints.getId(),
+            Extension.certificatePolicies.getId(), Extension.policyConstraints.getId(),
+            Extension.policyMappings.getId(), Extension.inhibitAnyPolicy.getId(),
+            Extension.subjectKeyIdentifier.getId(), Extension.authorityKeyIdentifier.getId());
+
+    private PathConstraints() {
+    }
+
+    /** Findings for a path ordered leaf first; the last certificate is the anchor or the top reached. */
+    static List<Finding> check(CertificatePath path) {
+        List<X509Certificate> chain = path.certificates();
+        List<Finding> findings = new ArrayList<>();
+        int last = chain.size() - 1;
+        for (int i = 1; i <= last; i++) {
+            X509Certificate issuer = chain.get(i);
+            boolean anchor = i == last && path.trusted();
+            checkIsCa(issuer, chain.get(i - 1), anchor, findings);
+            checkKeyCertSign(issuer, chain.get(i - 1), findings);
+            checkPathLength(chain, i, findings);
+        }
+        checkNameConstraints(chain, findings);
+        for (int i = 0; i < chain.size(); i++) {
+            if (!(i == last && path.trusted())) {
+                checkCriticalExtensions(chain.get(i), findings);
+            }
+        }
+        return findings;
+    }
+
+    private static void checkIsCa(X509Certificate issuer, X509Certificate child, boolean anchor, List<Finding> findings) {
+        boolean hasBasicConstraints = issuer.getExtensionValue(Extension.basicConstraints.getId()) != null;
+        // A trust anchor is trusted for its name and key (RFC 5280 6.1.1 d); old v1 roots have no
+        // basicConstraints at all, so only an anchor that says it is not a CA is refused.
+        if (issuer.getBasicConstraints() < 0 && (!anchor || hasBasicConstraints)) {
+            findings.add(Finding.about(Certificates.subject(issuer), FindingCode.CHAIN_NOT_CA, Severity.FAIL,
+                    Certificates.subject(issuer) + " issued " + Certificates.subject(child)
+                            + " but is not a CA (" + (hasBasicConstraints ? "basicConstraints CA:FALSE"
+                            : "no basicConstraints extension") + "): it must not issue certificates"));
+        }
+    }
+
+    private static void checkKeyCertSign(X509Certificate issuer, X509Certificate child, List<Finding> findings) {
+        boolean[] usage = issuer.getKeyUsage();
+        if (usage != null && (usage.length <= 5 || !usage[5])) {
+            findings.add(Finding.about(Certificates.subject(issuer), FindingCode.CHAIN_CA_KEY_USAGE, Severity.FAIL,
+                    Certificates.subject(issuer) + " signed " + Certificates.subject(child)
+                            + " but its keyUsage does not include keyCertSign"));
+        }
+    }
+
+    /** pathLenConstraint counts the non-self-issued intermediates below a CA, leaf excluded. */
+    private static void checkPathLength(List<X509Certificate> chain, int index, List<Finding> findings) {
+        X509Certificate ca = chain.get(index);
+        int limit = ca.getBasicConstraints();
+        if (limit < 0 || limit == Integer.MAX_VALUE) {
+            return;
+        }
+        int below = 0;
+        for (int j = 1; j < index; j++) {
+            if (!Certificates.selfIssued(chain.get(j))) {
+                below++;
+            }
+        }
+        if (below > limit) {
+            findings.add(Finding.about(Certificates.subject(ca), FindingCode.CHAIN_PATH_LENGTH, Severity.FAIL,
+                    Certificates.subject(ca) + " allows " + limit + " intermediate CA(s) below it (pathLen "
+                            + limit + ") but the chain has " + below));
+        }
+    }
+
+    private static void checkNameConstraints(List<X509Certificate> chain, List<Finding> findings) {
+        PKIXNameConstraintValidator validator = new PKIXNameConstraintValidator();
+        for (int i = chain.size() - 1; i >= 1; i--) {
+            X509Certificate ca = chain.get(i);
+            NameConstraints constraints = nameConstraints(ca);
+            if (constraints == null) {
+                continue;
+            }
+            if (constraints.getPermittedSubtrees() != null) {
+                validator.intersectPermittedSubtree(constraints.getPermittedSubtrees());
+            }
+            if (constraints.getExcludedSubtrees() != null) {
+                for (GeneralSubtree excluded : constraints.getExcludedSubtrees()) {
+                    validator.addExcludedSubtree(excluded);
+                }
+            }
+            for (int j = i - 1; j >= 0; j--) {
+                X509Certificate subject = chain.get(j);
+                // Self-issued intermediates are exempt (RFC 5280 6.1.3 b); the leaf never is.
+                if (j > 0 && Certificates.selfIssued(subject)) {
+                    continue;
+                }
+                String violation = violation(validator, subject);
+                if (violation != null) {
+                    findings.add(Finding.about(Certificates.subject(subject), FindingCode.CHAIN_NAME_CONSTRAINTS,
+                            Severity.FAIL, violation + " in " + Certificates.subject(subject)
+                                    + " is outside the name constraints of " + Certificates.subject(ca)));
+                    return;
+                }
+            }
+        }
+    }
+
+    /** The first name of the certificate the constraints reject, or null. */
+    private static String violation(PKIXNameConstraintValidator validator, X509Certificate certificate) {
+        X500Name subject = X500Name.getInstance(certificate.getSubjectX500Principal().getEncoded());
+        try {
+            if (subject.getRDNs().length > 0) {
+                validator.checkPermittedDN(subject);
+                validator.checkExcludedDN(subject);
+            }
+        } catch (NameConstraintValidatorException e) {
+            return "subject " + Certificates.subject(certificate);
+        }
+        for (GeneralName name : subjectAltNames(certificate)) {
+            try {
+                validator.checkPermitted(name);
+                validator.checkExcluded(name);
+            } catch (NameConstraintValidatorException e) {
+                return describe(name);
+            }
+        }
+        return null;
+    }
+
+    private static String describe(GeneralName name) {
+        return switch (name.getTagNo()) {
+            case GeneralName.dNSName -> "DNS:" + Printable.printable(name.getName().toString());
+            case GeneralName.iPAddress -> "IP:" + IpText.of(ASN1OctetString.getInstance(name.getName()).getOctets());
+            case GeneralName.rfc822Name -> "email:" + Printable.printable(name.getName().toString());
+            default -> "name " + Printable.printable(name.toString());
+        };
+    }
+
+    static Collection<GeneralName> subjectAltNames(X509Certificate certificate) {
+        byte[] value = certificate.getExtensionValue(Extension.subjectAlternativeName.getId());
+        if (value == null) {
+            return List.of();
+        }
+        try {
+            return List.of(GeneralNames.getInstance(ASN1OctetString.getInstance(value).getOctets()).getNames());
+        } catch (RuntimeException e) {
+            return List.of();
+        }
+    }
+
+    private static NameConstraints nameConstraints(X509Certificate certificate) {
+        byte[] value = certificate.getExtensionValue(Extension.nameConstraints.getId());
+        if (value == null) {
+            return null;
+        }
+        return NameConstraints.getInstance(ASN1OctetString.getInstance(value).getOctets());
+    }
+
+    private static void checkCriticalExtensions(X509Certificate certificate, List<Finding> findings) {
+        Set<String> critical = certificate.getCriticalExtensionOIDs();
+        if (critical == null) {
+            return;
+        }
+        for (String oid : critical) {
+            if (!UNDERSTOOD.contains(oid)) {
+                findings.add(Finding.about(Certificates.subject(certificate),
+                        FindingCode.CERT_UNKNOWN_CRITICAL_EXTENSION, Severity.FAIL,
+                        Certificates.subject(certificate) + " has critical extension " + oid
+                                + " that certcheck does not understand; RFC 5280 requires rejecting it"));
+            }
+        }
+    }
+}

@@ -1,0 +1,51 @@
+package org.certcheck.testing;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.time.Clock;
+import java.util.Map;
+
+import org.certcheck.cli.Main;
+import org.certcheck.tls.Resolver;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import picocli.CommandLine;
+
+/** Runs the real command line in-process and keeps what the user would see. */
+public record CliRun(int exitCode, String out, String err) {
+
+    public static CliRun run(String... args) {
+        return run(Clock.systemUTC(), Resolver.SYSTEM, args);
+    }
+
+    public static CliRun run(Clock clock, Resolver resolver, String... args) {
+        CommandLine commandLine = Main.commandLine(clock, resolver, Map.of("NO_COLOR", "1"));
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        commandLine.setOut(new PrintWriter(out));
+        commandLine.setErr(new PrintWriter(err));
+        int exit = commandLine.execute(args);
+        return new CliRun(exit, out.toString(), err.toString());
+    }
+
+    /** The stdout of a {@code --output json} run, parsed. */
+    public JsonNode json() {
+        try {
+            return new ObjectMapper().readTree(out);
+        } catch (Exception e) {
+            throw new AssertionError("stdout is not JSON: " + e.getMessage() + "\n" + out + "\nstderr:\n" + err, e);
+        }
+    }
+
+    /** The JSON object of one target, by its {@code host:port}. */
+    public JsonNode target(String display) {
+        for (JsonNode target : json().get("targets")) {
+            if (target.get("target").asText().equals(display)) {
+                return target;
+            }
+        }
+        throw new AssertionError("no target " + display + " in\n" + out);
+    }
+}
