@@ -1,9 +1,11 @@
 package org.certcheck.validate;
 
+import java.security.cert.X509Certificate;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.certcheck.input.Target;
 import org.certcheck.tls.Handshake;
 
 /**
@@ -23,14 +25,30 @@ public final class Validator {
 
     /** Judges the handshake as of {@code now}; never throws for a bad certificate. */
     public Assessment assess(Handshake handshake, Instant now) {
+        Assessment certificates = assess(handshake.chain(), handshake.target(), now);
+        if (handshake.handshakeError().isEmpty()) {
+            return certificates;
+        }
+        List<Finding> findings = new ArrayList<>(certificates.findings());
+        findings.add(Finding.of(FindingCode.TLS_HANDSHAKE_FAILED, Severity.WARN,
+                "the certificate was received but the handshake then failed: " + handshake.handshakeError().get()));
+        return new Assessment(certificates.path(), findings);
+    }
+
+    /**
+     * Judges a chain as a server would send it (leaf first, the rest in any order) for the name or
+     * address of {@code target}, as of {@code now}: the same checks with or without a network.
+     */
+    public Assessment assess(List<X509Certificate> chain, Target target, Instant now) {
+        if (chain.isEmpty()) {
+            throw new IllegalArgumentException("no certificate to judge for " + target);
+        }
         List<Finding> findings = new ArrayList<>();
-        ChainCheck.Result chainResult = chain.check(handshake.chain());
+        ChainCheck.Result chainResult = this.chain.check(chain);
         findings.addAll(chainResult.findings());
         findings.addAll(expiry.check(chainResult.path(), now));
-        findings.addAll(hostname.check(handshake.leaf(), handshake.target()));
-        findings.addAll(purpose.check(handshake.leaf()));
-        handshake.handshakeError().ifPresent(error -> findings.add(Finding.of(FindingCode.TLS_HANDSHAKE_FAILED,
-                Severity.WARN, "the certificate was received but the handshake then failed: " + error)));
+        findings.addAll(hostname.check(chain.get(0), target));
+        findings.addAll(purpose.check(chain.get(0)));
         return new Assessment(chainResult.path(), findings);
     }
 }
