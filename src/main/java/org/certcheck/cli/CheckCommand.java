@@ -38,20 +38,25 @@ import picocli.CommandLine.Spec;
 @Command(name = "certcheck", mixinStandardHelpOptions = true, versionProvider = Version.class,
         sortOptions = false, usageHelpAutoWidth = true,
         subcommands = {DemoCommand.class},
+        // Picocli wraps each line on its own at 80 columns when it cannot see a terminal (piped to
+        // less, in CI): lines written wider than that come out ragged.
         description = {
-            "Checks the TLS certificates of many hosts against your own CA and reports every problem of each:",
-            "untrusted or incomplete chain, expired or expiring, wrong name, wrong purpose.",
+            "Checks the TLS certificates of many hosts against your own CA and reports",
+            "every problem of each: untrusted or incomplete chain, expired or expiring,",
+            "wrong name, wrong purpose.",
             "",
-            "Each argument is a host file (one target per line, '#' comments, '-' for stdin) if such a file",
-            "exists, otherwise a target: host, host:port, https://host[:port]/path, 10.0.0.1:8443, [::1]:8443.",
+            "Each argument is a host file (one target per line, '#' comments, '-' for",
+            "stdin) if such a file exists, otherwise a target: host, host:port,",
+            "https://host[:port]/path, 10.0.0.1:8443, [::1]:8443.",
             "Without --ca the JVM's default trust store is used, like curl.",
             ""},
+        commandListHeading = "%nCommands:%n",
         footerHeading = "%n",
         footer = {"Examples:",
             "  certcheck --ca certs/corp-root.pem hosts.txt",
             "  certcheck --ca certs/corp-root.pem intranet.corp:8443 https://wiki.corp/",
             "  certcheck --ca certs/ --output json hosts.txt > report.json",
-            "  certcheck demo                # a built-in demo fleet on loopback, no network needed",
+            "  certcheck demo     # a built-in demo fleet on loopback, no network needed",
             "",
             ExitCode.HELP})
 public final class CheckCommand implements Callable<Integer> {
