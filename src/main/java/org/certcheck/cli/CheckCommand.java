@@ -1,5 +1,6 @@
 package org.certcheck.cli;
 
+import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -8,6 +9,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.Callable;
 
 import org.certcheck.input.HostFileException;
@@ -36,20 +38,25 @@ import picocli.CommandLine.Spec;
 @Command(name = "certcheck", mixinStandardHelpOptions = true, versionProvider = Version.class,
         sortOptions = false, usageHelpAutoWidth = true,
         subcommands = {DemoCommand.class},
+        // Picocli wraps each line on its own at 80 columns when it cannot see a terminal (piped to
+        // less, in CI): lines written wider than that come out ragged.
         description = {
-            "Checks the TLS certificates of many hosts against your own CA and reports every problem of each:",
-            "untrusted or incomplete chain, expired or expiring, wrong name, wrong purpose.",
+            "Checks the TLS certificates of many hosts against your own CA and reports",
+            "every problem of each: untrusted or incomplete chain, expired or expiring,",
+            "wrong name, wrong purpose.",
             "",
-            "Each argument is a host file (one target per line, '#' comments, '-' for stdin) if such a file",
-            "exists, otherwise a target: host, host:port, https://host[:port]/path, 10.0.0.1:8443, [::1]:8443.",
+            "Each argument is a host file (one target per line, '#' comments, '-' for",
+            "stdin) if such a file exists, otherwise a target: host, host:port,",
+            "https://host[:port]/path, 10.0.0.1:8443, [::1]:8443.",
             "Without --ca the JVM's default trust store is used, like curl.",
             ""},
+        commandListHeading = "%nCommands:%n",
         footerHeading = "%n",
         footer = {"Examples:",
             "  certcheck --ca certs/corp-root.pem hosts.txt",
             "  certcheck --ca certs/corp-root.pem intranet.corp:8443 https://wiki.corp/",
             "  certcheck --ca certs/ --output json hosts.txt > report.json",
-            "  certcheck demo                # a built-in demo fleet on loopback, no network needed",
+            "  certcheck demo     # a built-in demo fleet on loopback, no network needed",
             "",
             ExitCode.HELP})
 public final class CheckCommand implements Callable<Integer> {
@@ -121,11 +128,18 @@ public final class CheckCommand implements Callable<Integer> {
     private final Clock clock;
     private final Resolver resolver;
     private final Map<String, String> environment;
+    private final InputStream stdin;
 
     public CheckCommand(Clock clock, Resolver resolver, Map<String, String> environment) {
-        this.clock = clock;
-        this.resolver = resolver;
+        this(clock, resolver, environment, System.in);
+    }
+
+    /** @param stdin what {@code -} reads, so tests can feed a host list without touching {@code System.in} */
+    public CheckCommand(Clock clock, Resolver resolver, Map<String, String> environment, InputStream stdin) {
+        this.clock = Objects.requireNonNull(clock, "clock");
+        this.resolver = Objects.requireNonNull(resolver, "resolver");
         this.environment = Map.copyOf(environment);
+        this.stdin = Objects.requireNonNull(stdin, "stdin");
     }
 
     Clock clock() {
@@ -176,20 +190,21 @@ public final class CheckCommand implements Callable<Integer> {
 
     private List<HostListEntry> readTargets() {
         List<HostListEntry> entries = new ArrayList<>();
-        boolean anyInput = false;
+        List<String> lists = new ArrayList<>();
         try {
             for (Path file : hostFiles) {
                 entries.addAll(HostList.read(file));
-                anyInput = true;
+                lists.add(file.toString());
             }
             int index = 0;
             for (String argument : arguments) {
                 index++;
-                anyInput = true;
                 if (argument.equals("-")) {
-                    entries.addAll(HostList.read(System.in, "stdin"));
-                } else if (Files.isRegularFile(Path.of(argument))) {
+                    entries.addAll(HostList.read(stdin, "stdin"));
+                    lists.add("stdin");
+                } else if (isHostFile(argument)) {
                     entries.addAll(HostList.read(Path.of(argument)));
+                    lists.add(argument);
                 } else if (looksLikeFile(argument)) {
                     throw new UsageException(argument + ": no such host file");
                 } else {
@@ -199,13 +214,24 @@ public final class CheckCommand implements Callable<Integer> {
         } catch (HostFileException e) {
             throw new UsageException(e.getMessage(), e);
         }
-        if (!anyInput) {
+        if (hostFiles.isEmpty() && arguments.isEmpty()) {
             throw new UsageException("nothing to check: give a host file or targets (see --help), or try 'certcheck demo'");
         }
         if (entries.isEmpty()) {
-            throw new UsageException("the host list has no targets (only blank or comment lines)");
+            // Only host lists can yield nothing: every target argument becomes an entry.
+            throw new UsageException(String.join(", ", lists) + ": no targets (empty, or only blank and comment lines)");
         }
         return entries;
+    }
+
+    /**
+     * A regular file is a host list whatever its name. A path-like argument that exists is one too,
+     * so that a pipe ({@code <(grep -v staging hosts.txt)}) is read and a directory is reported as
+     * a directory, not as a missing file.
+     */
+    private static boolean isHostFile(String argument) {
+        Path path = Path.of(argument);
+        return Files.isRegularFile(path) || (looksLikeFile(argument) && Files.exists(path));
     }
 
     /** A path-like argument that is not a file is a typo'd host file, not a host name. */

@@ -30,13 +30,18 @@ import picocli.CommandLine.Spec;
  * a good host and each kind of problem, and checks them with the same code path as a real run.
  */
 @Command(name = "demo", mixinStandardHelpOptions = true, versionProvider = Version.class,
+        // The first line is also this command's summary in 'certcheck --help'; no line is wider
+        // than the 80 columns picocli wraps at without a terminal.
         description = {
-            "Runs certcheck against a built-in demo fleet: real TLS servers on 127.0.0.1 with a throwaway",
-            "CA, one per verdict (good, expired, not yet valid, expiring, wrong host, wildcard too deep,",
-            "no SAN, self-signed, unknown root, incomplete chain, not a CA, wrong purpose, IP SAN,",
+            "Checks a demo fleet of TLS servers on loopback: no network needed.",
+            "",
+            "Real TLS servers on 127.0.0.1 with a throwaway CA, one per verdict (good,",
+            "expired, not yet valid, expiring, wrong host, wildcard too deep, no SAN,",
+            "self-signed, unknown root, incomplete chain, not a CA, wrong purpose, IP SAN,",
             "refused, not TLS, silent, unknown name). Nothing leaves this machine.",
             "",
-            "Exits 0 when every demo target got the verdict it was built for, 4 otherwise."})
+            "Exits 0 when every demo target got the verdict it was built for, 4 otherwise.",
+            ""})
 final class DemoCommand implements Callable<Integer> {
     /** Short, so the silent server's row does not keep the demo waiting. */
     private static final ProbeSettings DEMO_TIMEOUTS = new ProbeSettings(Duration.ofSeconds(2), Duration.ofSeconds(2));

@@ -8,8 +8,13 @@ import java.util.regex.Pattern;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.TypeConversionException;
 
-/** Reads {@code 10}, {@code 10s}, {@code 500ms}, {@code 2m}: a bare number means seconds. */
+/** Reads {@code 10}, {@code 10s}, {@code 500ms}, {@code 2m}: a bare number means seconds; at most an hour. */
 final class DurationConverter implements ITypeConverter<Duration> {
+    /**
+     * No probe step needs longer; and the socket API takes int milliseconds, so a huge value would
+     * overflow into a negative timeout and fail every target as an internal error.
+     */
+    static final Duration MAX = Duration.ofMinutes(60);
     private static final Pattern FORM = Pattern.compile("(\\d+(?:\\.\\d+)?)\\s*(ms|s|m)?");
 
     @Override
@@ -27,6 +32,9 @@ final class DurationConverter implements ITypeConverter<Duration> {
         });
         if (millis <= 0) {
             throw new TypeConversionException("'" + value + "' must be longer than zero");
+        }
+        if (millis > MAX.toMillis()) {
+            throw new TypeConversionException("'" + value + "' is too long: at most " + MAX.toMinutes() + "m");
         }
         return Duration.ofMillis(millis);
     }

@@ -1,5 +1,6 @@
 package org.certcheck.cli;
 
+import java.io.InputStream;
 import java.io.PrintWriter;
 import java.time.Clock;
 import java.util.Map;
@@ -21,7 +22,13 @@ public final class Main {
 
     /** The whole CLI with injected time, name resolution and environment, so tests run it in-process. */
     public static CommandLine commandLine(Clock clock, Resolver resolver, Map<String, String> environment) {
-        CheckCommand command = new CheckCommand(clock, resolver, environment);
+        return commandLine(clock, resolver, environment, System.in);
+    }
+
+    /** As {@link #commandLine(Clock, Resolver, Map)}, with the standard input that {@code -} reads. */
+    public static CommandLine commandLine(Clock clock, Resolver resolver, Map<String, String> environment,
+            InputStream stdin) {
+        CheckCommand command = new CheckCommand(clock, resolver, environment, stdin);
         CommandLine commandLine = new CommandLine(command);
         commandLine.setCaseInsensitiveEnumValuesAllowed(true);
         commandLine.setParameterExceptionHandler(usageErrors());

@@ -1,5 +1,6 @@
 package org.certcheck.testing;
 
+import java.io.InputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.time.Clock;
@@ -20,8 +21,14 @@ public record CliRun(int exitCode, String out, String err) {
         return run(Clock.systemUTC(), Resolver.SYSTEM, args);
     }
 
+    /** Standard input is empty: a test that passes {@code -} must say what it reads. */
     public static CliRun run(Clock clock, Resolver resolver, String... args) {
-        CommandLine commandLine = Main.commandLine(clock, resolver, Map.of("NO_COLOR", "1"));
+        return run(clock, resolver, InputStream.nullInputStream(), args);
+    }
+
+    /** With {@code stdin} as what {@code -} reads. */
+    public static CliRun run(Clock clock, Resolver resolver, InputStream stdin, String... args) {
+        CommandLine commandLine = Main.commandLine(clock, resolver, Map.of("NO_COLOR", "1"), stdin);
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         commandLine.setOut(new PrintWriter(out));
@@ -32,11 +39,16 @@ public record CliRun(int exitCode, String out, String err) {
 
     /** The stdout of a {@code --output json} run, parsed. */
     public JsonNode json() {
+        JsonNode document;
         try {
-            return new ObjectMapper().readTree(out);
+            document = new ObjectMapper().readTree(out);
         } catch (Exception e) {
             throw new AssertionError("stdout is not JSON: " + e.getMessage() + "\n" + out + "\nstderr:\n" + err, e);
         }
+        if (document == null || document.isMissingNode()) {
+            throw new AssertionError("stdout is empty (exit code " + exitCode + "); stderr:\n" + err);
+        }
+        return document;
     }
 
     /** The JSON object of one target, by its {@code host:port}. */
