@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.Socket;
+import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
 import java.security.GeneralSecurityException;
 import java.time.Duration;
@@ -20,7 +21,7 @@ import javax.net.ssl.SNIHostName;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLParameters;
 import javax.net.ssl.SSLSession;
-import javax.net.ssl.SSLSocket;
+import javax.net.ssl.SSLEngine;
 import javax.net.ssl.TrustManager;
 
 import org.certcheck.input.IpLiteral;
@@ -68,7 +69,7 @@ public final class Prober {
             InetSocketAddress endpoint = new InetSocketAddress(address, target.port());
             Socket candidate = new Socket();
             try {
-                candidate.connect(endpoint, (int) remaining);
+                candidate.connect(endpoint, (int) Math.min(Integer.MAX_VALUE, remaining));
                 socket = candidate;
                 break;
             } catch (IOException e) {
@@ -111,19 +112,22 @@ public final class Prober {
         RecordingTrustManager recorder = new RecordingTrustManager();
         AtomicBoolean timedOut = new AtomicBoolean();
         InetSocketAddress peer = (InetSocketAddress) socket.getRemoteSocketAddress();
-        ScheduledFuture<?> watchdog = Background.schedule(() -> {
+        // The engine charges only the server's time to the budget (see EngineHandshake); this
+        // wall-clock backstop ends a probe that is stuck for any other reason.
+        ScheduledFuture<?> backstop = Background.schedule(() -> {
             timedOut.set(true);
             closeQuietly(socket);
-        }, settings.handshakeTimeout());
-        SSLSocket tls = null;
+        }, settings.handshakeTimeout().multipliedBy(3).plusSeconds(5));
+        EngineHandshake handshake = null;
         try {
             SSLContext context = SSLContext.getInstance("TLS");
             context.init(null, new TrustManager[] {recorder}, null);
-            tls = (SSLSocket) context.getSocketFactory().createSocket(socket, target.host(), target.port(), true);
-            tls.setSSLParameters(parameters(tls, target));
-            socket.setSoTimeout((int) settings.handshakeTimeout().toMillis());
-            tls.startHandshake();
-            SSLSession session = tls.getSession();
+            SSLEngine engine = context.createSSLEngine(target.host(), target.port());
+            engine.setUseClientMode(true);
+            engine.setSSLParameters(parameters(engine.getSSLParameters(), target));
+            handshake = new EngineHandshake(engine, socket, settings.handshakeTimeout().toNanos());
+            handshake.run();
+            SSLSession session = engine.getSession();
             Optional<RecordingTrustManager.Capture> capture = recorder.capture();
             if (capture.isEmpty()) {
                 return new ProbeFailure(target, Kind.IO_ERROR, "handshake completed without a server certificate"
@@ -132,26 +136,29 @@ public final class Prober {
             return new Handshake(target, peer, capture.get().chain(), session.getProtocol(), session.getCipherSuite(),
                     Optional.empty(), since(start));
         } catch (IOException e) {
+            boolean timeout = timedOut.get() || e instanceof SocketTimeoutException;
             Optional<RecordingTrustManager.Capture> capture = recorder.capture();
             if (capture.isPresent()) {
                 // The certificate arrived before the failure (e.g. the server wants a client certificate):
                 // judge it anyway and say what went wrong afterwards.
-                String why = timedOut.get() ? "the handshake did not finish within " + seconds(settings.handshakeTimeout())
+                String why = timeout ? "the handshake did not finish within " + seconds(settings.handshakeTimeout())
                         : FailureClassifier.describe(e);
                 return new Handshake(target, peer, capture.get().chain(), capture.get().protocol(),
                         capture.get().cipherSuite(), Optional.of(why), since(start));
             }
-            return FailureClassifier.handshakeFailure(target, e, timedOut.get(), settings, since(start));
+            return FailureClassifier.handshakeFailure(target, e, timeout, settings, since(start));
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("the JVM offers no usable TLS implementation", e);
         } finally {
-            watchdog.cancel(false);
-            closeQuietly(tls != null ? tls : socket);
+            backstop.cancel(false);
+            if (handshake != null && !timedOut.get()) {
+                handshake.close();
+            }
+            closeQuietly(socket);
         }
     }
 
-    private static SSLParameters parameters(SSLSocket socket, Target target) {
-        SSLParameters parameters = socket.getSSLParameters();
+    private static SSLParameters parameters(SSLParameters parameters, Target target) {
         if (!target.isIpLiteral()) {
             try {
                 parameters.setServerNames(List.of(new SNIHostName(target.host())));

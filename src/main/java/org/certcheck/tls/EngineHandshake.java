@@ -1,0 +1,184 @@
+package org.certcheck.tls;
+
+import java.io.EOFException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.net.SocketTimeoutException;
+import java.nio.ByteBuffer;
+import java.util.concurrent.Semaphore;
+
+import javax.net.ssl.SSLEngine;
+import javax.net.ssl.SSLEngineResult;
+import javax.net.ssl.SSLEngineResult.HandshakeStatus;
+import javax.net.ssl.SSLException;
+
+/**
+ * Drives a client {@link SSLEngine} through one handshake over a blocking socket.
+ *
+ * <p>Why an engine and not an {@code SSLSocket}: the handshake timeout must measure how long the
+ * <em>server</em> takes, not how long this process waited for a CPU. With hundreds of handshakes in
+ * flight on a small machine, the key exchange and signature checks of all of them compete for a
+ * few cores, and a wall-clock deadline would call healthy servers silent. Here the CPU-heavy engine
+ * work runs behind a gate of one permit per core, and only the time spent waiting for the server's
+ * bytes counts against the budget; a server that trickles bytes still exhausts it.
+ */
+final class EngineHandshake {
+    /** Shared by every probe of the process: engine work at most once per core at a time. */
+    private static final Semaphore CPU = new Semaphore(Math.max(2, Runtime.getRuntime().availableProcessors()));
+    /** No sane handshake needs more; a server sending more is cut off (and reported). */
+    static final int MAX_BYTES_READ = 1 << 20;
+
+    private final SSLEngine engine;
+    private final Socket socket;
+    private final InputStream in;
+    private final OutputStream out;
+    private long remainingNanos;
+    private long bytesRead;
+    private ByteBuffer netIn;
+    private ByteBuffer appIn;
+    private final ByteBuffer netOut;
+
+    EngineHandshake(SSLEngine engine, Socket socket, long budgetNanos) throws IOException {
+        this.engine = engine;
+        this.socket = socket;
+        this.in = socket.getInputStream();
+        this.out = socket.getOutputStream();
+        this.remainingNanos = budgetNanos;
+        int packet = engine.getSession().getPacketBufferSize();
+        this.netIn = ByteBuffer.allocate(packet);
+        this.netOut = ByteBuffer.allocate(packet);
+        this.appIn = ByteBuffer.allocate(engine.getSession().getApplicationBufferSize());
+    }
+
+    /** Thrown when the server used up the budget; carries no stack, it is an expected outcome. */
+    static final class BudgetExhausted extends SocketTimeoutException {
+        BudgetExhausted(String message) {
+            super(message);
+        }
+
+        @Override
+        public synchronized Throwable fillInStackTrace() {
+            return this;
+        }
+    }
+
+    /** Runs the handshake to its end, or throws what went wrong (alerts, resets, timeouts, EOF). */
+    void run() throws IOException {
+        gated(() -> {
+            engine.beginHandshake();
+            return null;
+        });
+        while (true) {
+            HandshakeStatus status = engine.getHandshakeStatus();
+            switch (status) {
+                case NEED_WRAP -> wrap();
+                case NEED_UNWRAP, NEED_UNWRAP_AGAIN -> unwrap();
+                case NEED_TASK -> gated(() -> {
+                    for (Runnable task = engine.getDelegatedTask(); task != null; task = engine.getDelegatedTask()) {
+                        task.run();
+                    }
+                    return null;
+                });
+                case FINISHED, NOT_HANDSHAKING -> {
+                    return;
+                }
+            }
+        }
+    }
+
+    /** Says goodbye politely; failures here change nothing about what was learned. */
+    void close() {
+        try {
+            engine.closeOutbound();
+            netOut.clear();
+            gated(() -> engine.wrap(ByteBuffer.allocate(0), netOut));
+            netOut.flip();
+            out.write(netOut.array(), 0, netOut.limit());
+            out.flush();
+        } catch (IOException | RuntimeException ignored) {
+            // The server may already be gone.
+        }
+    }
+
+    private void wrap() throws IOException {
+        netOut.clear();
+        SSLEngineResult result = gated(() -> engine.wrap(ByteBuffer.allocate(0), netOut));
+        netOut.flip();
+        if (netOut.hasRemaining()) {
+            out.write(netOut.array(), 0, netOut.limit());
+            out.flush();
+        }
+        if (result.getStatus() == SSLEngineResult.Status.CLOSED) {
+            throw new EOFException("the TLS engine closed during the handshake");
+        }
+    }
+
+    private void unwrap() throws IOException {
+        netIn.flip();
+        SSLEngineResult result = gated(() -> engine.unwrap(netIn, appIn));
+        netIn.compact();
+        switch (result.getStatus()) {
+            case BUFFER_UNDERFLOW -> {
+                if (netIn.remaining() == 0) {
+                    netIn = grow(netIn, engine.getSession().getPacketBufferSize());
+                }
+                read();
+            }
+            case BUFFER_OVERFLOW -> appIn = grow(appIn, engine.getSession().getApplicationBufferSize());
+            case CLOSED -> throw new EOFException("the server closed the TLS connection during the handshake");
+            case OK -> { }
+        }
+    }
+
+    /** One read from the server, charged to the budget. */
+    private void read() throws IOException {
+        if (remainingNanos <= 0) {
+            throw new BudgetExhausted("handshake budget used up");
+        }
+        socket.setSoTimeout((int) Math.max(1, Math.min(Integer.MAX_VALUE, remainingNanos / 1_000_000)));
+        long before = System.nanoTime();
+        int count;
+        try {
+            count = in.read(netIn.array(), netIn.arrayOffset() + netIn.position(), netIn.remaining());
+        } finally {
+            remainingNanos -= System.nanoTime() - before;
+        }
+        if (count < 0) {
+            throw new EOFException("the server closed the connection during the handshake");
+        }
+        netIn.position(netIn.position() + count);
+        bytesRead += count;
+        if (bytesRead > MAX_BYTES_READ) {
+            throw new SSLException("the server sent more than " + (MAX_BYTES_READ >> 10)
+                    + " KiB without finishing the handshake");
+        }
+    }
+
+    private static ByteBuffer grow(ByteBuffer buffer, int atLeast) {
+        ByteBuffer bigger = ByteBuffer.allocate(Math.max(buffer.capacity() * 2, buffer.position() + atLeast));
+        buffer.flip();
+        bigger.put(buffer);
+        return bigger;
+    }
+
+    @FunctionalInterface
+    private interface EngineStep<T> {
+        T run() throws SSLException;
+    }
+
+    private static <T> T gated(EngineStep<T> step) throws IOException {
+        try {
+            CPU.acquire();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new java.io.InterruptedIOException("interrupted while waiting to run the handshake");
+        }
+        try {
+            return step.run();
+        } finally {
+            CPU.release();
+        }
+    }
+}
