@@ -90,6 +90,7 @@ public record HeldCertificate(X509Certificate certificate, KeyPair keyPair) {
         private final List<KeyPurposeId> extendedKeyUsages = new ArrayList<>();
         private final List<GeneralSubtree> permitted = new ArrayList<>();
         private final List<GeneralSubtree> excluded = new ArrayList<>();
+        private byte[] rawNameConstraints;
         private final List<ASN1ObjectIdentifier> unknownCriticalExtensions = new ArrayList<>();
         private HeldCertificate issuer;
         private KeyPair keyPair;
@@ -231,6 +232,15 @@ public record HeldCertificate(X509Certificate certificate, KeyPair keyPair) {
             return this;
         }
 
+        /**
+         * Writes {@code encodedValue} verbatim as a critical nameConstraints extension's value,
+         * replacing any subtrees added, to make a CA whose constraints are malformed.
+         */
+        public Builder rawNameConstraintsExtension(byte[] encodedValue) {
+            this.rawNameConstraints = encodedValue.clone();
+            return this;
+        }
+
         public Builder addUnknownCriticalExtension(String oid) {
             unknownCriticalExtensions.add(new ASN1ObjectIdentifier(oid));
             return this;
@@ -340,7 +350,9 @@ public record HeldCertificate(X509Certificate certificate, KeyPair keyPair) {
                 builder.addExtension(Extension.subjectAlternativeName, criticalSubjectAltNames,
                         new GeneralNames(subjectAltNames.toArray(GeneralName[]::new)));
             }
-            if (!permitted.isEmpty() || !excluded.isEmpty()) {
+            if (rawNameConstraints != null) {
+                builder.addExtension(Extension.nameConstraints, true, rawNameConstraints);
+            } else if (!permitted.isEmpty() || !excluded.isEmpty()) {
                 builder.addExtension(Extension.nameConstraints, true, new NameConstraints(
                         permitted.isEmpty() ? null : permitted.toArray(GeneralSubtree[]::new),
                         excluded.isEmpty() ? null : excluded.toArray(GeneralSubtree[]::new)));

@@ -100,7 +100,19 @@ final class PathConstraints {
         PKIXNameConstraintValidator validator = new PKIXNameConstraintValidator();
         for (int i = chain.size() - 1; i >= 1; i--) {
             X509Certificate ca = chain.get(i);
-            NameConstraints constraints = nameConstraints(ca);
+            NameConstraints constraints;
+            try {
+                constraints = nameConstraints(ca);
+            } catch (RuntimeException e) {
+                // Bouncy Castle reports malformed DER as IllegalArgumentException, IllegalStateException
+                // or ClassCastException depending on where it breaks (an empty GeneralSubtrees, say).
+                String reason = e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName();
+                findings.add(Finding.about(Certificates.subject(ca), FindingCode.CHAIN_NAME_CONSTRAINTS,
+                        Severity.FAIL, "the nameConstraints extension of " + Certificates.subject(ca) + " cannot be read ("
+                                + Printable.printable(reason) + "), so no name below it can be checked against"
+                                + " it: the CA must be reissued with well-formed name constraints"));
+                return;
+            }
             if (constraints == null) {
                 continue;
             }
@@ -172,6 +184,7 @@ final class PathConstraints {
         }
     }
 
+    /** The CA's name constraints, null when it has none; throws a RuntimeException when they are malformed. */
     private static NameConstraints nameConstraints(X509Certificate certificate) {
         byte[] value = certificate.getExtensionValue(Extension.nameConstraints.getId());
         if (value == null) {

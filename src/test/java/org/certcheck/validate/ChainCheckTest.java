@@ -186,6 +186,22 @@ class ChainCheckTest {
     }
 
     @Test
+    void unreadableNameConstraintsAreAFindingNotACrash() {
+        // SEQUENCE { permittedSubtrees [0] {}, excludedSubtrees [1] {} }: GeneralSubtrees must
+        // not be empty (RFC 5280 4.2.1.10), and Bouncy Castle refuses to parse it.
+        HeldCertificate ca = HeldCertificate.builder(pki.now).commonName("Odd CA").certificateAuthority(0)
+                .rawNameConstraintsExtension(new byte[] {0x30, 0x04, (byte) 0xa0, 0x00, (byte) 0xa1, 0x00})
+                .signedBy(pki.root).build();
+        HeldCertificate leaf = HeldCertificate.builder(pki.now).commonName("x.test").addSubjectAltName("x.test")
+                .signedBy(ca).build();
+
+        ChainCheck.Result result = judge(leaf, ca);
+
+        assertThat(codes(result)).containsExactly(FindingCode.CHAIN_NAME_CONSTRAINTS);
+        assertThat(result.findings().get(0).message()).contains("CN=Odd CA", "nameConstraints", "cannot be read");
+    }
+
+    @Test
     void unknownCriticalExtensionIsRejected() {
         HeldCertificate leaf = pki.leaf("x.test").addUnknownCriticalExtension("1.3.6.1.4.1.55555.1").build();
 
