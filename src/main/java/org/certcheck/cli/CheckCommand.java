@@ -1,27 +1,19 @@
 package org.certcheck.cli;
 
 import java.io.InputStream;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.Callable;
 
-import org.certcheck.input.HostFileException;
-import org.certcheck.input.HostList;
 import org.certcheck.input.HostListEntry;
 import org.certcheck.report.Report;
 import org.certcheck.run.FleetCheck;
 import org.certcheck.tls.ProbeSettings;
 import org.certcheck.tls.Prober;
 import org.certcheck.tls.Resolver;
-import org.certcheck.trust.TrustAnchorLoader;
-import org.certcheck.trust.TrustLoadException;
 import org.certcheck.validate.Policy;
 import org.certcheck.validate.TrustAnchors;
 import org.certcheck.validate.Validator;
@@ -30,8 +22,6 @@ import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code certcheck [options] [HOSTFILE|TARGET]...}: check every target, print the report, exit honestly. */
@@ -63,13 +53,8 @@ public final class CheckCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(paramLabel = "HOSTFILE|TARGET", arity = "0..*",
-            description = "Host files ('-' reads stdin) and targets, in any mix.")
-    List<String> arguments = new ArrayList<>();
-
-    @Option(names = {"-f", "--hosts"}, paramLabel = "FILE",
-            description = "A host file, even if its name looks like a host (repeatable).")
-    List<Path> hostFiles = new ArrayList<>();
+    @Mixin
+    TargetArguments targets;
 
     @ArgGroup(validate = false, heading = "%nTrust:%n")
     TrustOptions trust = new TrustOptions();
@@ -82,48 +67,6 @@ public final class CheckCommand implements Callable<Integer> {
 
     @Mixin
     ReportOptions report;
-
-    static final class TrustOptions {
-        @Option(names = "--ca", paramLabel = "FILE|DIR",
-                description = "Trusted CA certificates: a PEM bundle, a DER file or a directory of them (repeatable).")
-        List<Path> caFiles = new ArrayList<>();
-
-        @Option(names = "--system-trust", description = "Also trust the JVM's default CAs when --ca is given.")
-        boolean systemTrust;
-    }
-
-    static final class PolicyOptions {
-        @Option(names = "--warn-days", paramLabel = "DAYS", defaultValue = "30",
-                description = "Warn when a certificate expires within DAYS (default: ${DEFAULT-VALUE}).")
-        int warnDays;
-
-        @Option(names = "--crit-days", paramLabel = "DAYS", defaultValue = "7",
-                description = "Fail when a certificate expires within DAYS (default: ${DEFAULT-VALUE}).")
-        int critDays;
-
-        @Option(names = "--fail-on", paramLabel = "LEVEL", defaultValue = "fail",
-                description = "Lowest status that makes the exit code 1: ${COMPLETION-CANDIDATES} "
-                        + "(default: ${DEFAULT-VALUE}).")
-        FailOn failOn;
-    }
-
-    enum FailOn { warn, fail }
-
-    static final class ConnectionOptions {
-        @Option(names = "--connect-timeout", paramLabel = "TIME", defaultValue = "5s",
-                converter = DurationConverter.class,
-                description = "Limit for name resolution plus TCP connect (default: ${DEFAULT-VALUE}).")
-        Duration connectTimeout;
-
-        @Option(names = "--handshake-timeout", paramLabel = "TIME", defaultValue = "10s",
-                converter = DurationConverter.class,
-                description = "Limit for the whole TLS handshake (default: ${DEFAULT-VALUE}).")
-        Duration handshakeTimeout;
-
-        @Option(names = {"-c", "--concurrency"}, paramLabel = "N", defaultValue = "256",
-                description = "Targets checked at the same time (default: ${DEFAULT-VALUE}).")
-        int concurrency;
-    }
 
     private final Clock clock;
     private final Resolver resolver;
@@ -153,93 +96,16 @@ public final class CheckCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Logging.configure(report.verbosity(), report.debug);
-        Policy thresholds = policy();
-        ProbeSettings settings = new ProbeSettings(connection.connectTimeout, connection.handshakeTimeout);
-        if (connection.concurrency < 1) {
-            throw new UsageException("--concurrency must be at least 1, got " + connection.concurrency);
-        }
-        List<HostListEntry> entries = HostList.withoutDuplicates(readTargets());
-        TrustAnchors anchors = loadTrust();
+        Policy thresholds = policy.policy();
+        ProbeSettings settings = connection.settings();
+        int concurrency = connection.concurrency();
+        List<HostListEntry> entries = targets.read(stdin);
+        TrustAnchors anchors = trust.load();
 
         Instant now = clock.instant();
-        FleetCheck check = new FleetCheck(new Prober(settings, resolver), new Validator(anchors, thresholds),
-                connection.concurrency);
+        FleetCheck check = new FleetCheck(new Prober(settings, resolver), new Validator(anchors, thresholds), concurrency);
         Report result = new Report(now, anchors.description(), check.run(entries, now));
         report.write(result, spec.commandLine().getOut(), environment);
-        return ExitCode.of(result, policy.failOn == FailOn.warn);
-    }
-
-    private Policy policy() {
-        if (policy.warnDays < 0 || policy.critDays < 0) {
-            throw new UsageException("--warn-days and --crit-days must not be negative");
-        }
-        if (policy.critDays > policy.warnDays) {
-            throw new UsageException("--crit-days (" + policy.critDays + ") must not exceed --warn-days ("
-                    + policy.warnDays + ")");
-        }
-        return new Policy(policy.warnDays, policy.critDays);
-    }
-
-    private TrustAnchors loadTrust() {
-        try {
-            return TrustAnchorLoader.load(trust.caFiles, trust.systemTrust);
-        } catch (TrustLoadException e) {
-            throw new UsageException("--ca " + e.getMessage(), e);
-        }
-    }
-
-    private List<HostListEntry> readTargets() {
-        List<HostListEntry> entries = new ArrayList<>();
-        List<String> lists = new ArrayList<>();
-        try {
-            for (Path file : hostFiles) {
-                entries.addAll(HostList.read(file));
-                lists.add(file.toString());
-            }
-            int index = 0;
-            for (String argument : arguments) {
-                index++;
-                if (argument.equals("-")) {
-                    entries.addAll(HostList.read(stdin, "stdin"));
-                    lists.add("stdin");
-                } else if (isHostFile(argument)) {
-                    entries.addAll(HostList.read(Path.of(argument)));
-                    lists.add(argument);
-                } else if (looksLikeFile(argument)) {
-                    throw new UsageException(argument + ": no such host file");
-                } else {
-                    entries.add(HostList.parseArgument(argument, index));
-                }
-            }
-        } catch (HostFileException e) {
-            throw new UsageException(e.getMessage(), e);
-        }
-        if (hostFiles.isEmpty() && arguments.isEmpty()) {
-            throw new UsageException("nothing to check: give a host file or targets (see --help), or try 'certcheck demo'");
-        }
-        if (entries.isEmpty()) {
-            // Only host lists can yield nothing: every target argument becomes an entry.
-            throw new UsageException(String.join(", ", lists) + ": no targets (empty, or only blank and comment lines)");
-        }
-        return entries;
-    }
-
-    /**
-     * A regular file is a host list whatever its name. A path-like argument that exists is one too,
-     * so that a pipe ({@code <(grep -v staging hosts.txt)}) is read and a directory is reported as
-     * a directory, not as a missing file.
-     */
-    private static boolean isHostFile(String argument) {
-        Path path = Path.of(argument);
-        return Files.isRegularFile(path) || (looksLikeFile(argument) && Files.exists(path));
-    }
-
-    /** A path-like argument that is not a file is a typo'd host file, not a host name. */
-    private static boolean looksLikeFile(String argument) {
-        if (argument.contains("://")) {
-            return false;
-        }
-        return argument.contains("/") || argument.contains("\\")
-                || argument.matches("(?i).*\\.(txt|list|lst|hosts|csv|conf)");
+        return ExitCode.of(result, policy.failOnWarn());
     }
 }

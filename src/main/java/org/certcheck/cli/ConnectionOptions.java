@@ -1,0 +1,35 @@
+package org.certcheck.cli;
+
+import java.time.Duration;
+
+import org.certcheck.tls.ProbeSettings;
+
+import picocli.CommandLine.Option;
+
+/** How targets are reached: time limits and how many at once. */
+final class ConnectionOptions {
+    @Option(names = "--connect-timeout", paramLabel = "TIME", defaultValue = "5s",
+            converter = DurationConverter.class,
+            description = "Limit for name resolution plus TCP connect (default: ${DEFAULT-VALUE}).")
+    Duration connectTimeout;
+
+    @Option(names = "--handshake-timeout", paramLabel = "TIME", defaultValue = "10s",
+            converter = DurationConverter.class,
+            description = "Limit for the server's part of the TLS handshake (default: ${DEFAULT-VALUE}).")
+    Duration handshakeTimeout;
+
+    @Option(names = {"-c", "--concurrency"}, paramLabel = "N", defaultValue = "256",
+            description = "Targets checked at the same time (default: ${DEFAULT-VALUE}).")
+    int concurrency;
+
+    ProbeSettings settings() {
+        return new ProbeSettings(connectTimeout, handshakeTimeout);
+    }
+
+    int concurrency() {
+        if (concurrency < 1) {
+            throw new UsageException("--concurrency must be at least 1, got " + concurrency);
+        }
+        return concurrency;
+    }
+}

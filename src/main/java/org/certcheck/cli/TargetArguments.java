@@ -1,0 +1,84 @@
+package org.certcheck.cli;
+
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.certcheck.input.HostFileException;
+import org.certcheck.input.HostList;
+import org.certcheck.input.HostListEntry;
+
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** The host files and targets of a run, read into entries in the order given. */
+final class TargetArguments {
+    @Parameters(paramLabel = "HOSTFILE|TARGET", arity = "0..*",
+            description = "Host files ('-' reads stdin) and targets, in any mix.")
+    List<String> arguments = new ArrayList<>();
+
+    @Option(names = {"-f", "--hosts"}, paramLabel = "FILE",
+            description = "A host file, even if its name looks like a host (repeatable).")
+    List<Path> hostFiles = new ArrayList<>();
+
+    /** Every entry, duplicates removed; a usage error when there is nothing to check. */
+    List<HostListEntry> read(InputStream stdin) {
+        List<HostListEntry> entries = new ArrayList<>();
+        List<String> lists = new ArrayList<>();
+        try {
+            for (Path file : hostFiles) {
+                entries.addAll(HostList.read(file));
+                lists.add(file.toString());
+            }
+            int index = 0;
+            for (String argument : arguments) {
+                index++;
+                if (argument.equals("-")) {
+                    entries.addAll(HostList.read(stdin, "stdin"));
+                    lists.add("stdin");
+                } else if (isHostFile(argument)) {
+                    entries.addAll(HostList.read(Path.of(argument)));
+                    lists.add(argument);
+                } else if (looksLikeFile(argument)) {
+                    throw new UsageException(argument + ": no such host file");
+                } else {
+                    entries.add(HostList.parseArgument(argument, index));
+                }
+            }
+        } catch (HostFileException e) {
+            throw new UsageException(e.getMessage(), e);
+        }
+        if (hostFiles.isEmpty() && arguments.isEmpty()) {
+            throw new UsageException("nothing to check: give a host file or targets (see --help), or try 'certcheck demo'");
+        }
+        if (entries.isEmpty()) {
+            // Only host lists can yield nothing: every target argument becomes an entry.
+            throw new UsageException(String.join(", ", lists) + ": no targets (empty, or only blank and comment lines)");
+        }
+        return HostList.withoutDuplicates(entries);
+    }
+
+    /**
+     * A regular file is a host list whatever its name. A path-like argument that exists is one too,
+     * so that a pipe ({@code <(grep -v staging hosts.txt)}) is read and a directory is reported as
+     * a directory, not as a missing file.
+     */
+    private static boolean isHostFile(String argument) {
+        if (argument.contains("://")) {
+            return false;
+        }
+        Path path = Path.of(argument);
+        return Files.isRegularFile(path) || (looksLikeFile(argument) && Files.exists(path));
+    }
+
+    /** A path-like argument that is not a file is a typo'd host file, not a host name. */
+    private static boolean looksLikeFile(String argument) {
+        if (argument.contains("://")) {
+            return false;
+        }
+        return argument.contains("/") || argument.contains("\\")
+                || argument.matches("(?i).*\\.(txt|list|lst|hosts|csv|conf)");
+    }
+}

@@ -1,0 +1,29 @@
+package org.certcheck.cli;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.certcheck.trust.TrustAnchorLoader;
+import org.certcheck.trust.TrustLoadException;
+import org.certcheck.validate.TrustAnchors;
+
+import picocli.CommandLine.Option;
+
+/** Which CAs a chain may end at. */
+final class TrustOptions {
+    @Option(names = "--ca", paramLabel = "FILE|DIR",
+            description = "Trusted CA certificates: a PEM bundle, a DER file or a directory of them (repeatable).")
+    List<Path> caFiles = new ArrayList<>();
+
+    @Option(names = "--system-trust", description = "Also trust the JVM's default CAs when --ca is given.")
+    boolean systemTrust;
+
+    TrustAnchors load() {
+        try {
+            return TrustAnchorLoader.load(caFiles, systemTrust);
+        } catch (TrustLoadException e) {
+            throw new UsageException("--ca " + e.getMessage(), e);
+        }
+    }
+}
