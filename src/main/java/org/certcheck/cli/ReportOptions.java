@@ -52,6 +52,17 @@ final class ReportOptions {
         out.flush();
     }
 
+    /** Renders the report in every format into nothing, so all their classes get loaded. */
+    void train(Report report, Map<String, String> environment) {
+        PrintWriter nowhere = new PrintWriter(java.io.Writer.nullWriter());
+        new TableReporter(new TableStyle(true, true, 100)).write(report, nowhere);
+        try {
+            new JsonReporter().write(report, nowhere);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
     private boolean useColor(Map<String, String> environment) {
         return switch (color) {
             case always -> true;
