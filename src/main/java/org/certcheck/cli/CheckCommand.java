@@ -27,7 +27,7 @@ import picocli.CommandLine.Spec;
 /** {@code certcheck [options] [HOSTFILE|TARGET]...}: check every target, print the report, exit honestly. */
 @Command(name = "certcheck", mixinStandardHelpOptions = true, versionProvider = Version.class,
         sortOptions = false, usageHelpAutoWidth = true,
-        subcommands = {DemoCommand.class},
+        subcommands = {DemoCommand.class, MergeCommand.class},
         // Picocli wraps each line on its own at 80 columns when it cannot see a terminal (piped to
         // less, in CI): lines written wider than that come out ragged.
         description = {

@@ -1,5 +1,7 @@
 package org.certcheck.cli;
 
+import java.util.Collection;
+
 import org.certcheck.report.Report;
 import org.certcheck.report.Status;
 import org.certcheck.report.Verdict;
@@ -33,17 +35,18 @@ public final class ExitCode {
 
     /** Failure wins over unchecked; an unchecked target never yields 0. */
     public static int of(Report report, boolean failOnWarn) {
-        boolean failed = false;
-        boolean unchecked = false;
-        for (Verdict verdict : report.verdicts()) {
-            if (verdict.findings().stream().anyMatch(f -> f.code() == FindingCode.INTERNAL_ERROR)) {
-                return INTERNAL;
-            }
-            Status status = verdict.status();
-            failed |= status == Status.FAIL || (failOnWarn && status == Status.WARN);
-            unchecked |= status == Status.UNKNOWN;
+        boolean internal = report.verdicts().stream().flatMap(v -> v.findings().stream())
+                .anyMatch(f -> f.code() == FindingCode.INTERNAL_ERROR);
+        return of(report.verdicts().stream().map(Verdict::status).toList(), internal, failOnWarn);
+    }
+
+    /** The same rule for statuses read back from JSON reports ({@code certcheck merge}). */
+    static int of(Collection<Status> statuses, boolean internalError, boolean failOnWarn) {
+        if (internalError) {
+            return INTERNAL;
         }
-        return failed ? FAILED : unchecked ? UNCHECKED : OK;
+        boolean failed = statuses.contains(Status.FAIL) || (failOnWarn && statuses.contains(Status.WARN));
+        return failed ? FAILED : statuses.contains(Status.UNKNOWN) ? UNCHECKED : OK;
     }
 
     static String describe(int code) {

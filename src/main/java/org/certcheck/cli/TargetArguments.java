@@ -9,6 +9,7 @@ import java.util.List;
 import org.certcheck.input.HostFileException;
 import org.certcheck.input.HostList;
 import org.certcheck.input.HostListEntry;
+import org.certcheck.input.Shard;
 
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -23,8 +24,25 @@ final class TargetArguments {
             description = "A host file, even if its name looks like a host (repeatable).")
     List<Path> hostFiles = new ArrayList<>();
 
-    /** Every entry, duplicates removed; a usage error when there is nothing to check. */
+    @Option(names = "--shard", paramLabel = "K/N",
+            description = "Check only shard K of N (1 <= K <= N) of the targets: a stable hash of each target "
+                    + "picks its shard, so N machines share one list; combine their JSON with 'certcheck merge'.")
+    String shard;
+
+    /** Every entry of this shard, duplicates removed; a usage error when there is nothing to check. */
     List<HostListEntry> read(InputStream stdin) {
+        List<HostListEntry> all = readAll(stdin);
+        if (shard == null) {
+            return all;
+        }
+        try {
+            return Shard.parse(shard).select(all);
+        } catch (IllegalArgumentException e) {
+            throw new UsageException("--shard " + e.getMessage());
+        }
+    }
+
+    private List<HostListEntry> readAll(InputStream stdin) {
         List<HostListEntry> entries = new ArrayList<>();
         List<String> lists = new ArrayList<>();
         try {

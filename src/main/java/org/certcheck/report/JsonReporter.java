@@ -39,7 +39,12 @@ public final class JsonReporter {
 
     /** Writes the document and a final newline; does not close {@code out}. */
     public void write(Report report, Writer out) throws IOException {
-        WRITER.writeValue(out, toJson(report));
+        write(toJson(report), out);
+    }
+
+    /** Writes an already built document (a merged report) the same way. */
+    public void write(com.fasterxml.jackson.databind.JsonNode document, Writer out) throws IOException {
+        WRITER.writeValue(out, document);
         out.write('\n');
         out.flush();
     }

@@ -1,0 +1,71 @@
+package org.certcheck.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+import org.certcheck.report.JsonReportMerger;
+import org.certcheck.report.JsonReporter;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code certcheck merge}: one report and one exit code from the JSON reports of several shards
+ * ({@code --shard K/N}), as if one machine had checked the whole list.
+ */
+@Command(name = "merge", mixinStandardHelpOptions = true, versionProvider = Version.class,
+        description = {
+            "Combines the JSON reports of shards (certcheck --shard K/N -o json) into one JSON",
+            "report on stdout, with the exit code a single run over all targets would have had.",
+            "A one-line summary goes to stderr."})
+final class MergeCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(paramLabel = "REPORT.json", arity = "1..*", description = "JSON reports to merge, in order.")
+    List<Path> reports = new ArrayList<>();
+
+    @Option(names = "--fail-on", paramLabel = "LEVEL", defaultValue = "fail",
+            description = "Lowest status that makes the exit code 1: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
+    PolicyOptions.FailOn failOn;
+
+    @Override
+    public Integer call() throws IOException {
+        ObjectMapper mapper = new ObjectMapper();
+        JsonReportMerger merger = new JsonReportMerger();
+        for (Path report : reports) {
+            try {
+                merger.add(mapper.readTree(Files.readString(report)));
+            } catch (java.nio.file.NoSuchFileException e) {
+                throw new UsageException(report + ": no such file");
+            } catch (JsonProcessingException e) {
+                throw new UsageException(report + ": not JSON: " + e.getOriginalMessage());
+            } catch (IllegalArgumentException e) {
+                throw new UsageException(report + ": " + e.getMessage());
+            } catch (IOException e) {
+                throw new UsageException(report + ": cannot read it: " + e.getMessage());
+            }
+        }
+        new JsonReporter().write(merger.merged(), spec.commandLine().getOut());
+        PrintWriter err = spec.commandLine().getErr();
+        merger.duplicates().forEach(target -> err.println("certcheck merge: " + target
+                + " appears in more than one report; kept the first"));
+        var summary = merger.merged().get("summary");
+        err.println("certcheck merge: " + reports.size() + " reports, " + summary.get("total") + " checked: "
+                + summary.get("pass") + " pass, " + summary.get("warn") + " warn, " + summary.get("fail") + " fail, "
+                + summary.get("unknown") + " unknown");
+        err.flush();
+        return ExitCode.of(merger.statuses(), merger.internalError(), failOn == PolicyOptions.FailOn.warn);
+    }
+}

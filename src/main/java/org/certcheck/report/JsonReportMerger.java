@@ -1,0 +1,104 @@
+package org.certcheck.report;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.EnumMap;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+/**
+ * Combines the JSON reports of several shards into one document of the same schema.
+ *
+ * <p>Targets are copied as they are, field for field, so nothing a newer certcheck wrote is lost;
+ * only the run-level fields are recomputed: the summary from the targets' statuses, the earliest
+ * {@code checkedAt}, and the distinct trust descriptions.
+ */
+public final class JsonReportMerger {
+    private final List<String> trust = new ArrayList<>();
+    private final Set<String> seen = new LinkedHashSet<>();
+    private final ArrayNode targets = JsonNodeFactory.instance.arrayNode();
+    private final List<Status> statuses = new ArrayList<>();
+    private final List<String> duplicates = new ArrayList<>();
+    private String checkedAt;
+    private boolean internalError;
+
+    /**
+     * Adds one report.
+     *
+     * @throws IllegalArgumentException when it is not a certcheck JSON report of a schema this
+     *                                  version understands; the message says what is wrong
+     */
+    public void add(JsonNode report) {
+        if (!report.isObject() || !report.path("targets").isArray()) {
+            throw new IllegalArgumentException("not a certcheck JSON report (no \"targets\" array)");
+        }
+        int version = report.path("schemaVersion").asInt(-1);
+        if (version != JsonReporter.SCHEMA_VERSION) {
+            throw new IllegalArgumentException("schemaVersion " + report.path("schemaVersion")
+                    + " is not supported (this certcheck reads " + JsonReporter.SCHEMA_VERSION + ")");
+        }
+        String when = report.path("checkedAt").asText("");
+        if (checkedAt == null || (!when.isEmpty() && when.compareTo(checkedAt) < 0)) {
+            checkedAt = when;
+        }
+        String trusted = report.path("trust").asText("");
+        if (!trusted.isEmpty() && !trust.contains(trusted)) {
+            trust.add(trusted);
+        }
+        for (JsonNode target : report.get("targets")) {
+            String name = target.path("target").asText();
+            if (!seen.add(name + " " + target.path("origin").asText())) {
+                duplicates.add(name);
+                continue;
+            }
+            Status status;
+            try {
+                status = Status.valueOf(target.path("status").asText());
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("target " + name + " has no valid status ("
+                        + target.path("status") + ")");
+            }
+            statuses.add(status);
+            internalError |= target.path("findings").findValuesAsText("code").contains("internal.error");
+            targets.add(target);
+        }
+    }
+
+    /** Statuses of every merged target, for the exit code. */
+    public List<Status> statuses() {
+        return List.copyOf(statuses);
+    }
+
+    public boolean internalError() {
+        return internalError;
+    }
+
+    /** Targets that appeared in more than one report (kept once, from the first). */
+    public List<String> duplicates() {
+        return List.copyOf(duplicates);
+    }
+
+    public ObjectNode merged() {
+        ObjectNode root = JsonNodeFactory.instance.objectNode();
+        root.put("schemaVersion", JsonReporter.SCHEMA_VERSION);
+        root.put("checkedAt", checkedAt == null ? "" : checkedAt);
+        root.put("trust", String.join("; ", trust));
+        Map<Status, Integer> counts = new EnumMap<>(Status.class);
+        for (Status status : Status.values()) {
+            counts.put(status, 0);
+        }
+        statuses.forEach(s -> counts.merge(s, 1, Integer::sum));
+        ObjectNode summary = root.putObject("summary");
+        summary.put("total", statuses.size());
+        counts.forEach((status, count) -> summary.put(status.name().toLowerCase(Locale.ROOT), count));
+        root.set("targets", targets.deepCopy());
+        return root;
+    }
+}
