@@ -103,7 +103,8 @@ public final class CheckCommand implements Callable<Integer> {
         TrustAnchors anchors = trust.load();
 
         Instant now = clock.instant();
-        FleetCheck check = new FleetCheck(new Prober(settings, resolver), new Validator(anchors, thresholds), concurrency);
+        Prober prober = new Prober(settings, resolver, connection.limits());
+        FleetCheck check = new FleetCheck(prober, new Validator(anchors, thresholds), concurrency);
         Report result = new Report(now, anchors.description(), check.run(entries, now));
         report.write(result, spec.commandLine().getOut(), environment);
         return ExitCode.of(result, policy.failOnWarn());

@@ -2,6 +2,7 @@ package org.certcheck.cli;
 
 import java.time.Duration;
 
+import org.certcheck.tls.ConnectionLimits;
 import org.certcheck.tls.ProbeSettings;
 
 import picocli.CommandLine.Option;
@@ -21,6 +22,22 @@ final class ConnectionOptions {
     @Option(names = {"-c", "--concurrency"}, paramLabel = "N", defaultValue = "256",
             description = "Targets checked at the same time (default: ${DEFAULT-VALUE}).")
     int concurrency;
+
+    @Option(names = "--per-address", paramLabel = "N", defaultValue = "0",
+            description = "At most N connections open to one IP address at a time, so many names behind one "
+                    + "load balancer do not hit it at once (default: ${DEFAULT-VALUE}, no limit).")
+    int perAddress;
+
+    @Option(names = "--rate", paramLabel = "N", defaultValue = "0",
+            description = "At most N new connections per second overall (default: ${DEFAULT-VALUE}, no limit).")
+    double rate;
+
+    ConnectionLimits limits() {
+        if (perAddress < 0 || rate < 0 || Double.isNaN(rate) || Double.isInfinite(rate)) {
+            throw new UsageException("--per-address and --rate must not be negative (0 means no limit)");
+        }
+        return new ConnectionLimits(perAddress, rate);
+    }
 
     ProbeSettings settings() {
         return new ProbeSettings(connectTimeout, handshakeTimeout);

@@ -40,10 +40,16 @@ public final class Prober {
 
     private final ProbeSettings settings;
     private final Resolver resolver;
+    private final ConnectionLimits limits;
 
     public Prober(ProbeSettings settings, Resolver resolver) {
+        this(settings, resolver, ConnectionLimits.NONE);
+    }
+
+    public Prober(ProbeSettings settings, Resolver resolver, ConnectionLimits limits) {
         this.settings = Objects.requireNonNull(settings, "settings");
         this.resolver = Objects.requireNonNull(resolver, "resolver");
+        this.limits = Objects.requireNonNull(limits, "limits");
     }
 
     public ProbeResult probe(Target target) {
@@ -60,10 +66,22 @@ public final class Prober {
         }
 
         Socket socket = null;
+        ConnectionLimits.Permit permit = null;
         ProbeFailure lastFailure = null;
+        long budgetStart = start;
         for (InetAddress address : addresses) {
-            long remaining = settings.connectTimeout().toMillis() - Duration.ofNanos(System.nanoTime() - start).toMillis();
+            long beforeWait = System.nanoTime();
+            try {
+                permit = limits.acquire(address);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return new ProbeFailure(target, Kind.IO_ERROR, "interrupted before connecting", since(start));
+            }
+            // Waiting for our own politeness limits is not the server's slowness.
+            budgetStart += System.nanoTime() - beforeWait;
+            long remaining = settings.connectTimeout().toMillis() - Duration.ofNanos(System.nanoTime() - budgetStart).toMillis();
             if (remaining <= 0) {
+                permit.close();
                 break;
             }
             InetSocketAddress endpoint = new InetSocketAddress(address, target.port());
@@ -74,6 +92,7 @@ public final class Prober {
                 break;
             } catch (IOException e) {
                 closeQuietly(candidate);
+                permit.close();
                 lastFailure = FailureClassifier.connectFailure(target, endpoint, e, settings, since(start));
                 LOG.debug("connect to {} failed: {}", endpoint, e.toString());
             }
@@ -82,7 +101,9 @@ public final class Prober {
             return lastFailure != null ? lastFailure : new ProbeFailure(target, Kind.CONNECT_TIMEOUT,
                     "no connection within " + seconds(settings.connectTimeout()), since(start));
         }
-        return handshake(target, socket, start);
+        try (ConnectionLimits.Permit held = permit) {
+            return handshake(target, socket, start);
+        }
     }
 
     private List<InetAddress> resolve(Target target) throws UnknownHostException, TimeoutException {
