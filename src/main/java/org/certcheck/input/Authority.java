@@ -13,10 +13,15 @@ record Authority(String host, int port) {
     private static final Pattern IPV6_LOOKING = Pattern.compile("[0-9A-Fa-f:.]*:[0-9A-Fa-f:.]*");
     private static final String BRACKET_HINT = "put IPv6 literals in brackets to give a port: ";
 
-    /** Parses {@code text}, which has no scheme, no path and no whitespace. */
+    /** Parses {@code text}, which has no scheme, no path and no whitespace; the port defaults to 443. */
     static Parsed<Authority> parse(String text) {
+        return parse(text, PortNumber.HTTPS);
+    }
+
+    /** As {@link #parse(String)}, with {@code defaultPort} when the text gives none. */
+    static Parsed<Authority> parse(String text, int defaultPort) {
         if (text.startsWith("[")) {
-            return bracketed(text);
+            return bracketed(text, defaultPort);
         }
         if (text.contains("[")) {
             return Parsed.failed("unbalanced brackets: \"[\" must open an IPv6 literal at the start");
@@ -26,10 +31,10 @@ record Authority(String host, int port) {
         }
         int colon = text.indexOf(':');
         if (colon < 0) {
-            return unbracketedHost(text).then(host -> Parsed.ok(new Authority(host, PortNumber.HTTPS)));
+            return unbracketedHost(text).then(host -> Parsed.ok(new Authority(host, defaultPort)));
         }
         if (text.indexOf(':', colon + 1) >= 0) {
-            return bareIpv6(text);
+            return bareIpv6(text, defaultPort);
         }
         if (colon == 0) {
             return Parsed.failed("missing host before \":\"");
@@ -40,7 +45,7 @@ record Authority(String host, int port) {
     }
 
     /** {@code [v6]} or {@code [v6]:port}. */
-    private static Parsed<Authority> bracketed(String text) {
+    private static Parsed<Authority> bracketed(String text, int defaultPort) {
         int close = text.indexOf(']');
         if (close < 0) {
             return Parsed.failed("unbalanced brackets: \"[\" without \"]\"");
@@ -51,7 +56,7 @@ record Authority(String host, int port) {
         }
         Parsed<String> host = ipv6(text.substring(1, close), true);
         if (after.isEmpty()) {
-            return host.then(h -> Parsed.ok(new Authority(h, PortNumber.HTTPS)));
+            return host.then(h -> Parsed.ok(new Authority(h, defaultPort)));
         }
         if (!after.startsWith(":")) {
             return Parsed.failed("unexpected text after \"]\": \"" + after + "\" (expected \":port\")");
@@ -63,13 +68,13 @@ record Authority(String host, int port) {
      * Two or more colons and no brackets: only a whole IPv6 literal makes sense. When the text
      * is not one but would be with its last ":digits" cut off, the user meant a port.
      */
-    private static Parsed<Authority> bareIpv6(String text) {
+    private static Parsed<Authority> bareIpv6(String text, int defaultPort) {
         int percent = text.indexOf('%');
         if (!IPV6_LOOKING.matcher(percent < 0 ? text : text.substring(0, percent)).matches()) {
             return Parsed.failed("too many \":\" (expected host or host:port)");
         }
         return ipv6(text, false).fold(
-                host -> Parsed.ok(new Authority(host, PortNumber.HTTPS)),
+                host -> Parsed.ok(new Authority(host, defaultPort)),
                 reason -> Parsed.failed(portHint(text).orElse(reason)));
     }
 
@@ -103,7 +108,7 @@ record Authority(String host, int port) {
     }
 
     /** A host name or IPv4 literal (kept as given once it is valid). */
-    private static Parsed<String> unbracketedHost(String text) {
+    static Parsed<String> unbracketedHost(String text) {
         if (DIGITS_AND_DOTS.matcher(text).matches()) {
             return IpLiteral.parse(text).isPresent()
                     ? Parsed.ok(text)

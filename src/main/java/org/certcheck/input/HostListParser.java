@@ -11,8 +11,11 @@ import java.util.regex.Pattern;
  * that already is an address.
  *
  * <p>Accepted, after trimming and dropping a trailing {@code " # comment"}: {@code host},
- * {@code host:port}, {@code https://host[:port][/path][?query][#fragment]}, IPv4 literals,
- * bracketed IPv6 literals with or without a port, and bare IPv6 literals (port 443).
+ * {@code host:port}, {@code scheme://host[:port][/path][?query][#fragment]} for the schemes of
+ * {@link Scheme} (https, the STARTTLS protocols of {@link Protocol}, and the implicit-TLS smtps,
+ * imaps, pop3s, ldaps, ftps), IPv4 literals, bracketed IPv6 literals with or without a port, bare
+ * IPv6 literals (port 443), and {@code name@address[:port]} anywhere a host may stand (see
+ * {@link Endpoint}).
  */
 public final class HostListParser {
     /** Longer lines are reported, not parsed: nobody writes a 4 KiB host name on purpose. */
@@ -58,6 +61,14 @@ public final class HostListParser {
      * {@link #parseLine}, but a blank text is a problem and nothing is a comment.
      */
     static HostListEntry parseTarget(String text, String origin) {
+        return parseTarget(text, origin, Protocol.TLS);
+    }
+
+    /**
+     * As {@link #parseTarget(String, String)}; a target written without a scheme speaks
+     * {@code unschemed} (the {@code --starttls} choice) and gets its default port.
+     */
+    static HostListEntry parseTarget(String text, String origin, Protocol unschemed) {
         if (text.length() > MAX_LINE_LENGTH) {
             return tooLong(text, origin);
         }
@@ -70,42 +81,44 @@ public final class HostListParser {
             String extra = target.substring(space.end());
             return new InputProblem(origin, target, "unexpected text after the target: \"" + extra + "\"");
         }
-        if (target.indexOf('@') >= 0) {
-            return new InputProblem(origin, target, "\"@\" is not allowed here");
-        }
-        return authorityOf(target).fold(
-                authority -> new Target(authority.host(), authority.port(), origin),
-                reason -> new InputProblem(origin, target, reason));
+        return targetOf(target, origin, unschemed).fold(found -> found, reason -> new InputProblem(origin, target, reason));
     }
 
-    /** Strips an https:// URL down to its authority; refuses every other scheme. */
-    private static Parsed<Authority> authorityOf(String target) {
-        Matcher url = SCHEME.matcher(target);
+    /** Strips a URL down to its endpoint and takes the protocol from its scheme. */
+    private static Parsed<Target> targetOf(String text, String origin, Protocol unschemed) {
+        Matcher url = SCHEME.matcher(text);
         if (url.matches()) {
-            return authorityOfUrl(url.group(1).toLowerCase(Locale.ROOT), url.group(2));
+            return targetOfUrl(url.group(1).toLowerCase(Locale.ROOT), url.group(2), origin);
         }
-        Matcher halfUrl = HALF_URL.matcher(target);
+        Matcher halfUrl = HALF_URL.matcher(text);
         if (halfUrl.matches()) {
             return halfUrl.group(1).equalsIgnoreCase("http")
                     ? Parsed.failed(PLAIN_HTTP)
                     : Parsed.failed("missing \"//\" after \"https:\"");
         }
-        return Authority.parse(target);
+        int defaultPort = unschemed.isStartTls() ? unschemed.defaultPort() : PortNumber.HTTPS;
+        return targetAt(text, unschemed, defaultPort, origin);
     }
 
-    private static Parsed<Authority> authorityOfUrl(String scheme, String rest) {
-        if (scheme.equals("http")) {
+    private static Parsed<Target> targetOfUrl(String schemeName, String rest, String origin) {
+        if (schemeName.equals("http")) {
             return Parsed.failed(PLAIN_HTTP);
         }
-        if (!scheme.equals("https")) {
-            return Parsed.failed("unsupported scheme \"" + scheme + "\" (only https:// for now)");
+        Optional<Scheme> scheme = Scheme.of(schemeName);
+        if (scheme.isEmpty()) {
+            return Parsed.failed("unsupported scheme \"" + schemeName + "\" (supported: " + Scheme.ALL + ")");
         }
         int end = indexOfAny(rest, "/?#");
         String authority = end < 0 ? rest : rest.substring(0, end);
         if (authority.isEmpty()) {
-            return Parsed.failed("missing host after https://");
+            return Parsed.failed("missing host after " + schemeName + "://");
         }
-        return Authority.parse(authority);
+        return targetAt(authority, scheme.get().protocol(), scheme.get().defaultPort(), origin);
+    }
+
+    private static Parsed<Target> targetAt(String text, Protocol protocol, int defaultPort, String origin) {
+        return Endpoint.parse(text, defaultPort).then(endpoint -> Parsed.ok(
+                new Target(endpoint.host(), endpoint.port(), origin, protocol, endpoint.connectTo())));
     }
 
     private static int indexOfAny(String text, String characters) {

@@ -93,13 +93,18 @@ class HostListParserTest {
             :443                      | missing host before ":"
             http://web                | http:// is plain text, not TLS: use https:// or host:port
             HTTP://web:80/            | http:// is plain text, not TLS: use https:// or host:port
-            smtp://mail               | unsupported scheme "smtp" (only https:// for now)
-            LDAPS://dir:636           | unsupported scheme "ldaps" (only https:// for now)
+            gopher://mail             | unsupported scheme "gopher" (supported: https, smtp, smtps, imap, imaps, pop3, pop3s, ftp, ftps, ldap, ldaps, postgres, mysql, xmpp)
+            smtp://                   | missing host after smtp://
             https://                  | missing host after https://
             https:///path             | missing host after https://
-            user@web                  | "@" is not allowed here
-            https://user:pw@web:8443/ | "@" is not allowed here
-            @web                      | "@" is not allowed here
+            user@web                  | after "@" comes the IP address to connect to, not the name "web" (name@10.1.2.3:443 checks that name at that address)
+            https://user:pw@web:8443/ | "user:pw" before "@" is not a host name: user names, passwords and ports do not go there (name@10.1.2.3:443 checks that name at that address)
+            web:8443@10.0.0.1         | "web:8443" before "@" is not a host name: user names, passwords and ports do not go there (name@10.1.2.3:443 checks that name at that address)
+            @web                      | missing host name before "@" (name@10.1.2.3:443 checks that name at that address)
+            web@                      | missing address after "@" (name@10.1.2.3:443 checks that name at that address)
+            a@b@10.0.0.1              | more than one "@" (name@10.1.2.3:443 checks that name at that address)
+            web@10.0.0.1:99999        | port out of range (1-65535)
+            we!b@10.0.0.1             | invalid character "!" in host name
             [::1                      | unbalanced brackets: "[" without "]"
             https://[2001:db8::1/     | unbalanced brackets: "[" without "]"
             ::1]:443                  | unbalanced brackets: "]" without "["
@@ -131,6 +136,79 @@ class HostListParserTest {
             """)
     void malformedFormsAreReportedWithTheReason(String line, String expectedReason) {
         assertThat(reason(line)).isEqualTo(expectedReason);
+    }
+
+    @ParameterizedTest(name = "{0} -> {1} {2} port {3}")
+    @CsvSource(delimiter = '|', textBlock = """
+            smtp://mail.corp                     | SMTP     | mail.corp  | 25
+            SMTP://Mail.Corp:587                 | SMTP     | mail.corp  | 587
+            imap://mail.corp                     | IMAP     | mail.corp  | 143
+            pop3://mail.corp                     | POP3     | mail.corp  | 110
+            ftp://files.corp/pub/                | FTP      | files.corp | 21
+            ldap://dir.corp                      | LDAP     | dir.corp   | 389
+            ldap://dir.corp:3389/dc=corp?cn      | LDAP     | dir.corp   | 3389
+            postgres://db.corp                   | POSTGRES | db.corp    | 5432
+            postgresql://db.corp/app             | POSTGRES | db.corp    | 5432
+            mysql://db.corp                      | MYSQL    | db.corp    | 3306
+            xmpp://chat.corp                     | XMPP     | chat.corp  | 5222
+            smtps://mail.corp                    | TLS      | mail.corp  | 465
+            imaps://mail.corp                    | TLS      | mail.corp  | 993
+            pop3s://mail.corp                    | TLS      | mail.corp  | 995
+            ldaps://dir.corp                     | TLS      | dir.corp   | 636
+            ftps://files.corp                    | TLS      | files.corp | 990
+            https://web                          | TLS      | web        | 443
+            smtp://[2001:db8::25]                | SMTP     | 2001:db8::25 | 25
+            """)
+    void schemeChoosesProtocolAndDefaultPort(String line, Protocol protocol, String host, int port) {
+        Target target = target(line);
+
+        assertThat(target.protocol()).isEqualTo(protocol);
+        assertThat(target.host()).isEqualTo(host);
+        assertThat(target.port()).isEqualTo(port);
+        assertThat(target.connectTo()).isEmpty();
+    }
+
+    @ParameterizedTest(name = "{0} -> {1} at {2} port {3}")
+    @CsvSource(delimiter = '|', textBlock = """
+            web.corp@10.1.2.3                    | web.corp   | 10.1.2.3    | 443
+            WEB.corp.@10.1.2.3:8443              | web.corp   | 10.1.2.3    | 8443
+            web.corp@[2001:DB8::1]:8443          | web.corp   | 2001:db8::1 | 8443
+            web.corp@2001:db8::1                 | web.corp   | 2001:db8::1 | 443
+            https://web.corp@10.1.2.3:8443/path  | web.corp   | 10.1.2.3    | 8443
+            smtp://mail.corp@10.1.2.25           | mail.corp  | 10.1.2.25   | 25
+            10.9.9.9@10.1.2.3                    | 10.9.9.9   | 10.1.2.3    | 443
+            """)
+    void nameAtAddressChecksTheNameAtThatAddress(String line, String host, String address, int port) {
+        Target target = target(line);
+
+        assertThat(target.host()).isEqualTo(host);
+        assertThat(target.connectTo()).contains(address);
+        assertThat(target.port()).isEqualTo(port);
+    }
+
+    @ParameterizedTest(name = "{0} is shown as {1}")
+    @CsvSource(delimiter = '|', textBlock = """
+            web                                  | web:443
+            https://web:8443/x                   | web:8443
+            smtps://mail                         | mail:465
+            smtp://mail                          | smtp://mail:25
+            web@10.1.2.3                         | web@10.1.2.3:443
+            ldap://dir@[2001:db8::1]             | ldap://dir@[2001:db8::1]:389
+            [::1]:8443                           | [::1]:8443
+            """)
+    void displayIsTheHostFileFormOfTheTarget(String line, String display) {
+        assertThat(target(line).display()).isEqualTo(display);
+        assertThat(target(display).display()).as("the display parses back to itself").isEqualTo(display);
+    }
+
+    @Test
+    void defaultProtocolAppliesOnlyToTargetsWithoutAScheme() {
+        assertThat(HostListParser.parseTarget("mail.corp", ORIGIN, Protocol.SMTP))
+                .isEqualTo(new Target("mail.corp", 25, ORIGIN, Protocol.SMTP, Optional.empty()));
+        assertThat(HostListParser.parseTarget("mail.corp:587", ORIGIN, Protocol.SMTP))
+                .isEqualTo(new Target("mail.corp", 587, ORIGIN, Protocol.SMTP, Optional.empty()));
+        assertThat(HostListParser.parseTarget("https://web", ORIGIN, Protocol.SMTP))
+                .isEqualTo(new Target("web", 443, ORIGIN));
     }
 
     @ParameterizedTest
