@@ -14,7 +14,9 @@ public record ProbeFailure(Target target, Kind kind, String message, Duration el
 
     /** Why no certificate could be obtained; the validator maps each to a finding code. */
     public enum Kind {
-        DNS, REFUSED, UNREACHABLE, CONNECT_TIMEOUT, HANDSHAKE_TIMEOUT, NOT_TLS, TLS_ALERT, CLOSED, RESET, IO_ERROR
+        DNS, REFUSED, UNREACHABLE, CONNECT_TIMEOUT, HANDSHAKE_TIMEOUT, NOT_TLS, TLS_ALERT, CLOSED, RESET, IO_ERROR,
+        // issue #6: STARTTLS refused or not understood; an HTTP proxy refused or failed the CONNECT
+        STARTTLS, PROXY
     }
 
     public ProbeFailure {

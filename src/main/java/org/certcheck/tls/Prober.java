@@ -102,7 +102,7 @@ public final class Prober {
                     "no connection within " + seconds(settings.connectTimeout()), since(start));
         }
         try (ConnectionLimits.Permit held = permit) {
-            return handshake(target, socket, start);
+            return StartTlsStep.withSchemeHint(handshake(target, socket, start));
         }
     }
 
@@ -141,12 +141,16 @@ public final class Prober {
         }, settings.handshakeTimeout().multipliedBy(3).plusSeconds(5));
         EngineHandshake handshake = null;
         try {
+            StartTlsStep.Outcome preamble = StartTlsStep.run(target, socket, settings, start);
+            if (preamble.failure().isPresent()) {
+                return preamble.failure().get();
+            }
             SSLContext context = SSLContext.getInstance("TLS");
             context.init(null, new TrustManager[] {recorder}, null);
             SSLEngine engine = context.createSSLEngine(target.host(), target.port());
             engine.setUseClientMode(true);
             engine.setSSLParameters(parameters(engine.getSSLParameters(), target));
-            handshake = new EngineHandshake(engine, socket, settings.handshakeTimeout().toNanos());
+            handshake = new EngineHandshake(engine, socket, preamble.remainingNanos());
             handshake.run();
             SSLSession session = engine.getSession();
             Optional<RecordingTrustManager.Capture> capture = recorder.capture();

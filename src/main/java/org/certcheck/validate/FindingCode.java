@@ -41,7 +41,16 @@ public enum FindingCode {
     HOST_MISMATCH("host.mismatch", "the certificate is not valid for the name or address checked"),
     HOST_NO_SAN("host.no-san", "the certificate has no subjectAltName (the CN is never used)"),
 
-    CERT_PURPOSE("cert.purpose", "the leaf's extendedKeyUsage does not allow TLS server authentication");
+    CERT_PURPOSE("cert.purpose", "the leaf's extendedKeyUsage does not allow TLS server authentication"),
+
+    // issue #6: reaching every endpoint (STARTTLS, every address, proxies, client certificates)
+    PROBE_STARTTLS("probe.starttls", "the server refused STARTTLS or answered something other than its protocol"),
+    PROBE_PROXY("probe.proxy", "the HTTP proxy could not be reached, or refused or failed the CONNECT"),
+    HOST_ADDRESSES_DIFFER("host.addresses-differ", "the addresses of one name serve different certificates"),
+    TLS_CLIENT_CERT_REQUIRED("tls.client-cert-required",
+            "the server requires a client certificate and none was sent (its own certificate was still checked)"),
+    TLS_CLIENT_CERT_REQUESTED("tls.client-cert-requested",
+            "the server asks for an optional client certificate");
 
     private final String code;
     private final String meaning;
@@ -73,6 +82,8 @@ public enum FindingCode {
             case CLOSED -> PROBE_CLOSED;
             case RESET -> PROBE_RESET;
             case IO_ERROR -> PROBE_IO_ERROR;
+            case STARTTLS -> PROBE_STARTTLS;
+            case PROXY -> PROBE_PROXY;
         };
     }
 

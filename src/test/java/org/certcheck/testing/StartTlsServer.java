@@ -1,0 +1,131 @@
+package org.certcheck.testing;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLSocket;
+
+/**
+ * A loopback server that speaks a protocol's plaintext preamble (a {@link Dialogue}) and then, if
+ * the dialogue agreed, turns the same connection into a TLS server connection, as real mail,
+ * directory and database servers do.
+ */
+public final class StartTlsServer implements AutoCloseable {
+    /** The server's side of the preamble; returns true when TLS should start. */
+    @FunctionalInterface
+    public interface Dialogue {
+        boolean speak(Plain plain) throws IOException;
+    }
+
+    /** The plaintext connection, read one byte at a time so nothing meant for TLS is swallowed. */
+    public static final class Plain {
+        private final InputStream in;
+        private final OutputStream out;
+
+        Plain(Socket socket) throws IOException {
+            this.in = socket.getInputStream();
+            this.out = socket.getOutputStream();
+        }
+
+        public String readLine() throws IOException {
+            ByteArrayOutputStream line = new ByteArrayOutputStream();
+            for (int b = in.read(); b != '\n'; b = in.read()) {
+                if (b < 0) {
+                    throw new java.io.EOFException("client closed");
+                }
+                line.write(b);
+            }
+            return line.toString(StandardCharsets.ISO_8859_1).replaceFirst("\r$", "");
+        }
+
+        /** Bytes up to and including {@code last}. */
+        public String readThrough(char last) throws IOException {
+            ByteArrayOutputStream text = new ByteArrayOutputStream();
+            for (int b = in.read(); ; b = in.read()) {
+                if (b < 0) {
+                    throw new java.io.EOFException("client closed");
+                }
+                text.write(b);
+                if (b == last) {
+                    return text.toString(StandardCharsets.ISO_8859_1);
+                }
+            }
+        }
+
+        public byte[] readExactly(int count) throws IOException {
+            byte[] bytes = in.readNBytes(count);
+            if (bytes.length < count) {
+                throw new java.io.EOFException("client closed");
+            }
+            return bytes;
+        }
+
+        public void send(String text) throws IOException {
+            send(text.getBytes(StandardCharsets.ISO_8859_1));
+        }
+
+        public void send(byte[] bytes) throws IOException {
+            out.write(bytes);
+            out.flush();
+        }
+    }
+
+    private final ServerSocket socket;
+
+    private StartTlsServer(ServerSocket socket, SSLContext tls, Dialogue dialogue) {
+        this.socket = socket;
+        Thread acceptor = new Thread(() -> {
+            while (!socket.isClosed()) {
+                try {
+                    Socket connection = socket.accept();
+                    Thread worker = new Thread(() -> serve(connection, tls, dialogue), "starttls-test-conn");
+                    worker.setDaemon(true);
+                    worker.start();
+                } catch (IOException e) {
+                    return;
+                }
+            }
+        }, "starttls-test");
+        acceptor.setDaemon(true);
+        acceptor.start();
+    }
+
+    /** Listens on 127.0.0.1, an ephemeral port. */
+    public static StartTlsServer start(SSLContext tls, Dialogue dialogue) throws IOException {
+        return new StartTlsServer(new ServerSocket(0, 64, InetAddress.getLoopbackAddress()), tls, dialogue);
+    }
+
+    public int port() {
+        return socket.getLocalPort();
+    }
+
+    @Override
+    public void close() throws IOException {
+        socket.close();
+    }
+
+    private static void serve(Socket connection, SSLContext tls, Dialogue dialogue) {
+        try (connection) {
+            connection.setSoTimeout(30_000);
+            if (!dialogue.speak(new Plain(connection))) {
+                connection.getInputStream().read();
+                return;
+            }
+            try (SSLSocket secure = (SSLSocket) tls.getSocketFactory().createSocket(connection,
+                    connection.getInetAddress().getHostAddress(), connection.getPort(), true)) {
+                secure.setUseClientMode(false);
+                secure.startHandshake();
+                secure.getInputStream().read();
+            }
+        } catch (IOException e) {
+            // Clients hang up, misbehave on purpose, or time out: the test asserts the client's view.
+        }
+    }
+}
