@@ -65,6 +65,9 @@ public final class CheckCommand implements Callable<Integer> {
     @ArgGroup(validate = false, heading = "%nConnections:%n")
     ConnectionOptions connection = new ConnectionOptions();
 
+    @ArgGroup(validate = false, heading = "%nAddresses and names:%n")
+    ReachOptions reach = new ReachOptions();
+
     @Mixin
     ReportOptions report;
 
@@ -99,12 +102,12 @@ public final class CheckCommand implements Callable<Integer> {
         Policy thresholds = policy.policy();
         ProbeSettings settings = connection.settings();
         int concurrency = connection.concurrency();
-        List<HostListEntry> entries = targets.read(stdin);
+        List<HostListEntry> entries = reach.rewrite(targets.read(stdin));
         TrustAnchors anchors = trust.load();
 
         Instant now = clock.instant();
-        Prober prober = new Prober(settings, resolver, connection.limits());
-        FleetCheck check = new FleetCheck(prober, new Validator(anchors, thresholds), concurrency);
+        Prober prober = new Prober(settings, resolver, connection.limits(), reach.reach());
+        FleetCheck check = new FleetCheck(prober, new Validator(anchors, thresholds), concurrency, reach.allAddresses);
         Report result = new Report(now, anchors.description(), check.run(entries, now));
         report.write(result, spec.commandLine().getOut(), environment);
         return ExitCode.of(result, policy.failOnWarn());

@@ -16,6 +16,11 @@ public final class IpLiteral {
     private IpLiteral() {
     }
 
+    /** The text of an address as targets hold it: dotted quad, or RFC 5952 IPv6 without brackets. */
+    public static String text(InetAddress address) {
+        return address instanceof java.net.Inet6Address ? Ipv6Text.canonical(address) : address.getHostAddress();
+    }
+
     public static boolean isIpLiteral(String text) {
         return parse(text).isPresent();
     }

@@ -31,14 +31,21 @@ public final class FleetCheck {
     private final Prober prober;
     private final Validator validator;
     private final int concurrency;
+    private final boolean everyAddress;
 
     public FleetCheck(Prober prober, Validator validator, int concurrency) {
+        this(prober, validator, concurrency, false);
+    }
+
+    /** @param everyAddress one row per address of each name ({@code --all-addresses}) */
+    public FleetCheck(Prober prober, Validator validator, int concurrency, boolean everyAddress) {
         this.prober = Objects.requireNonNull(prober, "prober");
         this.validator = Objects.requireNonNull(validator, "validator");
         if (concurrency < 1) {
             throw new IllegalArgumentException("concurrency must be at least 1, got " + concurrency);
         }
         this.concurrency = concurrency;
+        this.everyAddress = everyAddress;
     }
 
     /** Probes and judges every entry as of {@code now}; input problems become UNKNOWN rows. */
@@ -46,7 +53,7 @@ public final class FleetCheck {
         Semaphore slots = new Semaphore(concurrency);
         ExecutorService executor = Threads.forProbes(concurrency);
         try {
-            List<Future<Verdict>> pending = new ArrayList<>(entries.size());
+            List<Future<List<Verdict>>> pending = new ArrayList<>(entries.size());
             for (HostListEntry entry : entries) {
                 if (entry instanceof Target target) {
                     pending.add(executor.submit(() -> {
@@ -59,12 +66,12 @@ public final class FleetCheck {
                     }));
                 } else {
                     pending.add(java.util.concurrent.CompletableFuture.completedFuture(
-                            Verdicts.of((InputProblem) entry)));
+                            List.of(Verdicts.of((InputProblem) entry))));
                 }
             }
             List<Verdict> verdicts = new ArrayList<>(pending.size());
-            for (Future<Verdict> future : pending) {
-                verdicts.add(future.get());
+            for (Future<List<Verdict>> future : pending) {
+                verdicts.addAll(future.get());
             }
             return verdicts;
         } catch (InterruptedException e) {
@@ -77,18 +84,26 @@ public final class FleetCheck {
         }
     }
 
-    private Verdict check(Target target, Instant now) {
+    /** One verdict, or with {@code everyAddress} one per address of the target's name. */
+    private List<Verdict> check(Target target, Instant now) {
         try {
-            ProbeResult result = prober.probe(target);
-            if (result instanceof Handshake handshake) {
-                return Verdicts.of(handshake, validator.assess(handshake, now));
+            if (!everyAddress) {
+                return List.of(verdict(prober.probe(target), now));
             }
-            return Verdicts.of((ProbeFailure) result);
+            List<Verdict> rows = prober.probeEveryAddress(target).stream().map(result -> verdict(result, now)).toList();
+            return AddressAgreement.judge(target.host(), rows);
         } catch (RuntimeException e) {
             // A bug must not cost the other targets their results: this row says so, exit code 4.
             LOG.error("internal error while checking {}: {}", target, e.toString());
             LOG.debug("stack trace of the internal error", e);
-            return Verdicts.internalError(target, e);
+            return List.of(Verdicts.internalError(target, e));
         }
+    }
+
+    private Verdict verdict(ProbeResult result, Instant now) {
+        if (result instanceof Handshake handshake) {
+            return Verdicts.of(handshake, validator.assess(handshake, now));
+        }
+        return Verdicts.of((ProbeFailure) result);
     }
 }

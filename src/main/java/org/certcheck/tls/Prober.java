@@ -41,15 +41,46 @@ public final class Prober {
     private final ProbeSettings settings;
     private final Resolver resolver;
     private final ConnectionLimits limits;
+    private final Reach reach;
 
     public Prober(ProbeSettings settings, Resolver resolver) {
         this(settings, resolver, ConnectionLimits.NONE);
     }
 
     public Prober(ProbeSettings settings, Resolver resolver, ConnectionLimits limits) {
+        this(settings, resolver, limits, Reach.DEFAULT);
+    }
+
+    public Prober(ProbeSettings settings, Resolver resolver, ConnectionLimits limits, Reach reach) {
         this.settings = Objects.requireNonNull(settings, "settings");
         this.resolver = Objects.requireNonNull(resolver, "resolver");
         this.limits = Objects.requireNonNull(limits, "limits");
+        this.reach = Objects.requireNonNull(reach, "reach");
+    }
+
+    /**
+     * With {@code --all-addresses}: one probe per address of the target's name (in the family
+     * asked for), each connecting to that address while sending and checking the name. A target
+     * that already names its address, or is one, is probed once; a name that cannot be resolved
+     * gives its one DNS failure.
+     */
+    public List<ProbeResult> probeEveryAddress(Target target) {
+        if (target.connectTo().isPresent() || target.isIpLiteral()) {
+            return List.of(probe(target));
+        }
+        long start = System.nanoTime();
+        List<InetAddress> addresses;
+        try {
+            addresses = resolve(target);
+        } catch (UnknownHostException | TimeoutException e) {
+            return List.of(resolutionFailure(target, e, start));
+        }
+        List<InetAddress> usable = reach.family().filter(addresses);
+        if (usable.isEmpty()) {
+            return List.of(new ProbeFailure(target, Kind.DNS, reach.family().noneOf(target.host(), addresses),
+                    since(start)));
+        }
+        return usable.stream().map(address -> probe(target.connectingTo(IpLiteral.text(address)))).toList();
     }
 
     public ProbeResult probe(Target target) {
@@ -57,13 +88,14 @@ public final class Prober {
         List<InetAddress> addresses;
         try {
             addresses = resolve(target);
-        } catch (UnknownHostException e) {
-            return new ProbeFailure(target, Kind.DNS, "cannot resolve " + target.host()
-                    + ": no such host (check the name, or the DNS/hosts file of this machine)", since(start));
-        } catch (TimeoutException e) {
-            return new ProbeFailure(target, Kind.DNS, "name resolution for " + target.host() + " took longer than "
-                    + seconds(settings.connectTimeout()), since(start));
+        } catch (UnknownHostException | TimeoutException e) {
+            return resolutionFailure(target, e, start);
         }
+        if (reach.family().filter(addresses).isEmpty()) {
+            return new ProbeFailure(target, Kind.DNS, reach.family().noneOf(target.connectHost(), addresses),
+                    since(start));
+        }
+        addresses = reach.family().filter(addresses);
 
         Socket socket = null;
         ConnectionLimits.Permit permit = null;
@@ -106,8 +138,18 @@ public final class Prober {
         }
     }
 
+    private ProbeFailure resolutionFailure(Target target, Exception e, long start) {
+        if (e instanceof TimeoutException) {
+            return new ProbeFailure(target, Kind.DNS, "name resolution for " + target.host() + " took longer than "
+                    + seconds(settings.connectTimeout()), since(start));
+        }
+        return new ProbeFailure(target, Kind.DNS, "cannot resolve " + target.host()
+                + ": no such host (check the name, or the DNS/hosts file of this machine)", since(start));
+    }
+
+    /** The addresses of the target's connect-to address or host, in the resolver's order. */
     private List<InetAddress> resolve(Target target) throws UnknownHostException, TimeoutException {
-        Optional<InetAddress> literal = IpLiteral.parse(target.host());
+        Optional<InetAddress> literal = IpLiteral.parse(target.connectHost());
         if (literal.isPresent()) {
             return List.of(literal.get());
         }
@@ -149,7 +191,7 @@ public final class Prober {
             context.init(null, new TrustManager[] {recorder}, null);
             SSLEngine engine = context.createSSLEngine(target.host(), target.port());
             engine.setUseClientMode(true);
-            engine.setSSLParameters(parameters(engine.getSSLParameters(), target));
+            engine.setSSLParameters(parameters(engine.getSSLParameters(), reach.sni().forTarget(target)));
             handshake = new EngineHandshake(engine, socket, preamble.remainingNanos());
             handshake.run();
             SSLSession session = engine.getSession();
@@ -183,13 +225,15 @@ public final class Prober {
         }
     }
 
-    private static SSLParameters parameters(SSLParameters parameters, Target target) {
-        if (!target.isIpLiteral()) {
+    private static SSLParameters parameters(SSLParameters parameters, Optional<String> serverName) {
+        // An empty list, not null: JSSE would otherwise fill in the engine's peer host by itself.
+        parameters.setServerNames(List.of());
+        if (serverName.isPresent()) {
             try {
-                parameters.setServerNames(List.of(new SNIHostName(target.host())));
+                parameters.setServerNames(List.of(new SNIHostName(serverName.get())));
             } catch (IllegalArgumentException e) {
                 // Names such as under_score.corp are legal in DNS but not as SNI; connect without SNI.
-                LOG.debug("no SNI for {}: {}", target.host(), e.getMessage());
+                LOG.debug("no SNI for {}: {}", serverName.get(), e.getMessage());
             }
         }
         // Host name verification is done by certcheck's own HostnameCheck on the recorded chain,

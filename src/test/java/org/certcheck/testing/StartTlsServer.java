@@ -5,10 +5,15 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 
+import javax.net.ssl.ExtendedSSLSession;
+import javax.net.ssl.SNIHostName;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLSocket;
 
@@ -77,7 +82,11 @@ public final class StartTlsServer implements AutoCloseable {
         }
     }
 
+    /** Speaks TLS from the first byte: no preamble. */
+    public static final Dialogue DIRECT_TLS = plain -> true;
+
     private final ServerSocket socket;
+    private final List<List<String>> serverNames = new CopyOnWriteArrayList<>();
 
     private StartTlsServer(ServerSocket socket, SSLContext tls, Dialogue dialogue) {
         this.socket = socket;
@@ -85,7 +94,7 @@ public final class StartTlsServer implements AutoCloseable {
             while (!socket.isClosed()) {
                 try {
                     Socket connection = socket.accept();
-                    Thread worker = new Thread(() -> serve(connection, tls, dialogue), "starttls-test-conn");
+                    Thread worker = new Thread(() -> serve(connection, tls, dialogue, serverNames), "starttls-test-conn");
                     worker.setDaemon(true);
                     worker.start();
                 } catch (IOException e) {
@@ -102,6 +111,18 @@ public final class StartTlsServer implements AutoCloseable {
         return new StartTlsServer(new ServerSocket(0, 64, InetAddress.getLoopbackAddress()), tls, dialogue);
     }
 
+    /** Listens on {@code address}, e.g. 127.0.0.3 and the port another server got on 127.0.0.2. */
+    public static StartTlsServer start(InetSocketAddress address, SSLContext tls, Dialogue dialogue) throws IOException {
+        ServerSocket socket = new ServerSocket();
+        socket.bind(address, 64);
+        return new StartTlsServer(socket, tls, dialogue);
+    }
+
+    /** The SNI host names of each completed handshake so far, in order; an empty list for a ClientHello without SNI. */
+    public List<List<String>> serverNames() {
+        return List.copyOf(serverNames);
+    }
+
     public int port() {
         return socket.getLocalPort();
     }
@@ -111,7 +132,7 @@ public final class StartTlsServer implements AutoCloseable {
         socket.close();
     }
 
-    private static void serve(Socket connection, SSLContext tls, Dialogue dialogue) {
+    private static void serve(Socket connection, SSLContext tls, Dialogue dialogue, List<List<String>> serverNames) {
         try (connection) {
             connection.setSoTimeout(30_000);
             if (!dialogue.speak(new Plain(connection))) {
@@ -122,6 +143,8 @@ public final class StartTlsServer implements AutoCloseable {
                     connection.getInetAddress().getHostAddress(), connection.getPort(), true)) {
                 secure.setUseClientMode(false);
                 secure.startHandshake();
+                serverNames.add(((ExtendedSSLSession) secure.getSession()).getRequestedServerNames().stream()
+                        .map(name -> ((SNIHostName) name).getAsciiName()).toList());
                 secure.getInputStream().read();
             }
         } catch (IOException e) {

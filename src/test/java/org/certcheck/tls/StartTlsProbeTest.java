@@ -21,15 +21,22 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /** Each STARTTLS dialect against an in-process server speaking its real preamble, and every way it can go wrong. */
 class StartTlsProbeTest {
-    private static final ProbeSettings QUICK = new ProbeSettings(Duration.ofSeconds(2), Duration.ofSeconds(1));
+    /** Servers that answer get time to spare on a loaded machine; silent ones are cut off after a second. */
+    private static final ProbeSettings PATIENT = new ProbeSettings(Duration.ofSeconds(10), Duration.ofSeconds(10));
+    private static final ProbeSettings QUICK = new ProbeSettings(Duration.ofSeconds(10), Duration.ofSeconds(1));
 
     private final TestPki pki = new TestPki();
     private final HeldCertificate leaf = pki.leaf("good.test").build();
-    private final Prober prober = new Prober(QUICK, Resolver.SYSTEM);
+    private final Prober prober = new Prober(PATIENT, Resolver.SYSTEM);
+    private final Prober quickProber = new Prober(QUICK, Resolver.SYSTEM);
 
     private ProbeResult probe(Protocol protocol, Dialogue dialogue) throws Exception {
+        return probe(prober, protocol, dialogue);
+    }
+
+    private ProbeResult probe(Prober with, Protocol protocol, Dialogue dialogue) throws Exception {
         try (StartTlsServer server = StartTlsServer.start(ServerContexts.serving(leaf, pki.intermediate), dialogue)) {
-            return prober.probe(new Target("good.test", server.port(), "test", protocol, Optional.empty()));
+            return with.probe(new Target("good.test", server.port(), "test", protocol, Optional.empty()));
         }
     }
 
@@ -113,7 +120,7 @@ class StartTlsProbeTest {
 
     @Test
     void silentServerTimesOutWithinTheHandshakeBudget() throws Exception {
-        ProbeResult result = probe(Protocol.SMTP, plain -> {
+        ProbeResult result = probe(quickProber, Protocol.SMTP, plain -> {
             plain.readLine();
             return false;
         });
@@ -125,7 +132,7 @@ class StartTlsProbeTest {
 
     @Test
     void tricklingGreetingIsBoundedByTheHandshakeBudget() throws Exception {
-        ProbeResult result = probe(Protocol.FTP, plain -> {
+        ProbeResult result = probe(quickProber, Protocol.FTP, plain -> {
             for (int i = 0; i < 1000; i++) {
                 plain.send("220-still greeting\r\n");
                 try {
@@ -145,7 +152,7 @@ class StartTlsProbeTest {
     void directTlsServerBehindAStartTlsSchemeTimesOutInsteadOfHanging() throws Exception {
         try (org.certcheck.demo.TlsServer tls = org.certcheck.demo.TlsServer.start(java.net.InetAddress.getLoopbackAddress(),
                 java.util.List.of(leaf.certificate()), leaf.privateKey())) {
-            ProbeResult result = prober.probe(new Target("good.test", tls.port(), "test", Protocol.LDAP, Optional.empty()));
+            ProbeResult result = quickProber.probe(new Target("good.test", tls.port(), "test", Protocol.LDAP, Optional.empty()));
 
             assertThat(result).isInstanceOf(ProbeFailure.class);
             assertThat(result.elapsed()).isLessThan(Duration.ofSeconds(4));
