@@ -68,6 +68,9 @@ public final class CheckCommand implements Callable<Integer> {
     @ArgGroup(validate = false, heading = "%nAddresses and names:%n")
     ReachOptions reach = new ReachOptions();
 
+    @ArgGroup(validate = false, heading = "%nProxy:%n")
+    ProxyOptions proxy = new ProxyOptions();
+
     @Mixin
     ReportOptions report;
 
@@ -106,7 +109,8 @@ public final class CheckCommand implements Callable<Integer> {
         TrustAnchors anchors = trust.load();
 
         Instant now = clock.instant();
-        Prober prober = new Prober(settings, resolver, connection.limits(), reach.reach());
+        Prober prober = new Prober(settings, resolver, connection.limits(),
+                reach.reach().withProxies(proxy.choice(environment)));
         FleetCheck check = new FleetCheck(prober, new Validator(anchors, thresholds), concurrency, reach.allAddresses);
         Report result = new Report(now, anchors.description(), check.run(entries, now));
         report.write(result, spec.commandLine().getOut(), environment);

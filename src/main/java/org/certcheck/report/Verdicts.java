@@ -48,11 +48,21 @@ public final class Verdicts {
             assessment.path().certificates().forEach(c -> path.add(subject(c)));
             anchor = assessment.path().anchor().map(Verdicts::subject);
         }
-        String address = handshake.peer().getAddress().getHostAddress() + ":" + handshake.peer().getPort();
+        String address = address(handshake.peer());
         Connection connection = new Connection(address, handshake.protocol(), handshake.cipherSuite());
         return new Verdict(handshake.target().display(), handshake.target().origin(),
                 Status.of(assessment.findings()), assessment.findings(), Optional.of(connection), chain, path, anchor,
                 handshake.elapsed());
+    }
+
+    /** {@code 10.0.0.1:443}, {@code [2001:db8::1]:443}, or {@code web.corp:443 via proxy} when a proxy resolved it. */
+    private static String address(java.net.InetSocketAddress peer) {
+        if (peer.isUnresolved()) {
+            String host = peer.getHostString();
+            return (host.indexOf(':') >= 0 ? "[" + host + "]" : host) + ":" + peer.getPort() + " via proxy";
+        }
+        String ip = org.certcheck.input.IpLiteral.text(peer.getAddress());
+        return (ip.indexOf(':') >= 0 ? "[" + ip + "]" : ip) + ":" + peer.getPort();
     }
 
     private static String subject(X509Certificate certificate) {

@@ -85,6 +85,10 @@ public final class Prober {
 
     public ProbeResult probe(Target target) {
         long start = System.nanoTime();
+        Optional<HttpProxy> proxy = reach.proxies().forTarget(target);
+        if (proxy.isPresent()) {
+            return throughProxy(target, proxy.get(), start);
+        }
         List<InetAddress> addresses;
         try {
             addresses = resolve(target);
@@ -134,7 +138,21 @@ public final class Prober {
                     "no connection within " + seconds(settings.connectTimeout()), since(start));
         }
         try (ConnectionLimits.Permit held = permit) {
-            return StartTlsStep.withSchemeHint(handshake(target, socket, start));
+            return StartTlsStep.withSchemeHint(handshake(target, socket,
+                    (InetSocketAddress) socket.getRemoteSocketAddress(), start));
+        }
+    }
+
+    /** The probe through an HTTP CONNECT tunnel; the peer is the target as the proxy was asked for it. */
+    private ProbeResult throughProxy(Target target, HttpProxy proxy, long start) {
+        ProxyTunnel.Outcome tunnel = ProxyTunnel.open(target, proxy, resolver, limits, settings, start);
+        if (tunnel instanceof ProxyTunnel.Failed failed) {
+            return failed.failure();
+        }
+        ProxyTunnel.Open open = (ProxyTunnel.Open) tunnel;
+        try (ConnectionLimits.Permit held = open.permit()) {
+            return StartTlsStep.withSchemeHint(handshake(target, open.socket(),
+                    InetSocketAddress.createUnresolved(target.connectHost(), target.port()), start));
         }
     }
 
@@ -171,10 +189,9 @@ public final class Prober {
         }
     }
 
-    private ProbeResult handshake(Target target, Socket socket, long start) {
+    private ProbeResult handshake(Target target, Socket socket, InetSocketAddress peer, long start) {
         RecordingTrustManager recorder = new RecordingTrustManager();
         AtomicBoolean timedOut = new AtomicBoolean();
-        InetSocketAddress peer = (InetSocketAddress) socket.getRemoteSocketAddress();
         // The engine charges only the server's time to the budget (see EngineHandshake); this
         // wall-clock backstop ends a probe that is stuck for any other reason.
         ScheduledFuture<?> backstop = Background.schedule(() -> {

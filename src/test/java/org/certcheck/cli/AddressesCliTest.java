@@ -135,7 +135,7 @@ class AddressesCliTest {
 
             JsonNode row = v6.target("dual.test:" + server.port());
             assertThat(row.get("status").asText()).as(v6.out()).isEqualTo("PASS");
-            assertThat(row.get("connection").get("address").asText()).isEqualTo("0:0:0:0:0:0:0:1:" + server.port());
+            assertThat(row.get("connection").get("address").asText()).isEqualTo("[::1]:" + server.port());
             assertThat(v4.target("dual.test:" + server.port()).get("findings").findValuesAsText("code"))
                     .containsExactly("probe.refused");
         }

@@ -57,11 +57,11 @@ public final class Conversation {
         return socket.getLocalAddress();
     }
 
-    void send(String ascii) throws IOException {
+    public void send(String ascii) throws IOException {
         send(ascii.getBytes(StandardCharsets.US_ASCII));
     }
 
-    void send(byte[] bytes) throws IOException {
+    public void send(byte[] bytes) throws IOException {
         out.write(bytes);
         out.flush();
     }
@@ -70,7 +70,7 @@ public final class Conversation {
      * One line without its CR LF (or bare LF), one char per byte. A line longer than
      * {@value #MAX_LINE} bytes is refused: no protocol here allows one.
      */
-    String readLine() throws IOException {
+    public String readLine() throws IOException {
         ByteArrayOutputStream line = new ByteArrayOutputStream();
         while (true) {
             int b = readByte(line);

@@ -7,14 +7,14 @@ import java.nio.charset.StandardCharsets;
  * (CR and LF become {@code \r} and {@code \n}), and long text is cut, so a hostile or binary answer
  * can neither flood a report nor drive a terminal.
  */
-final class Quoted {
+public final class Quoted {
     static final int LIMIT = 160;
 
     private Quoted() {
     }
 
     /** {@code text} holds one char per byte (ISO-8859-1), as {@link Conversation} reads it. */
-    static String of(String text) {
+    public static String of(String text) {
         StringBuilder quoted = new StringBuilder("\"");
         int shown = Math.min(text.length(), LIMIT);
         for (int i = 0; i < shown; i++) {
