@@ -71,6 +71,9 @@ public final class CheckCommand implements Callable<Integer> {
     @ArgGroup(validate = false, heading = "%nProxy:%n")
     ProxyOptions proxy = new ProxyOptions();
 
+    @ArgGroup(validate = false, heading = "%nClient certificate (mutual TLS):%n")
+    ClientCertificateOptions client = new ClientCertificateOptions();
+
     @Mixin
     ReportOptions report;
 
@@ -110,7 +113,7 @@ public final class CheckCommand implements Callable<Integer> {
 
         Instant now = clock.instant();
         Prober prober = new Prober(settings, resolver, connection.limits(),
-                reach.reach().withProxies(proxy.choice(environment)));
+                reach.reach().withProxies(proxy.choice(environment)).withClient(client.identity(environment)));
         FleetCheck check = new FleetCheck(prober, new Validator(anchors, thresholds), concurrency, reach.allAddresses);
         Report result = new Report(now, anchors.description(), check.run(entries, now));
         report.write(result, spec.commandLine().getOut(), environment);

@@ -88,6 +88,49 @@ final class EngineHandshake {
         }
     }
 
+    /**
+     * After a TLS 1.3 handshake in which the server asked for a client certificate. The server
+     * judges the client's Certificate only after the client's Finished (RFC 8446 section 4.4), so
+     * its verdict is the first record after the handshake: an alert ({@code certificate_required},
+     * {@code bad_certificate}) or a close when it refuses, a NewSessionTicket or data when it
+     * accepts. Waits at most {@code waitNanos} of the server's time.
+     *
+     * @return what the server did to refuse; empty when it accepted or said nothing in time
+     */
+    java.util.Optional<String> refusalAfterHandshake(long waitNanos) {
+        remainingNanos = waitNanos;
+        try {
+            while (true) {
+                netIn.flip();
+                SSLEngineResult result = gated(() -> engine.unwrap(netIn, appIn));
+                netIn.compact();
+                switch (result.getStatus()) {
+                    case BUFFER_UNDERFLOW -> {
+                        if (netIn.remaining() == 0) {
+                            netIn = grow(netIn, engine.getSession().getPacketBufferSize());
+                        }
+                        read();
+                    }
+                    case BUFFER_OVERFLOW -> appIn = grow(appIn, engine.getSession().getApplicationBufferSize());
+                    case CLOSED -> {
+                        return java.util.Optional.of("the server closed the TLS connection right after the handshake");
+                    }
+                    case OK -> {
+                        if (result.bytesConsumed() > 0) {
+                            return java.util.Optional.empty();
+                        }
+                    }
+                }
+            }
+        } catch (SocketTimeoutException silence) {
+            return java.util.Optional.empty();
+        } catch (EOFException e) {
+            return java.util.Optional.of("the server closed the connection right after the handshake");
+        } catch (IOException e) {
+            return java.util.Optional.of(FailureClassifier.describe(e));
+        }
+    }
+
     /** Says goodbye politely; failures here change nothing about what was learned. */
     void close() {
         try {

@@ -20,9 +20,11 @@ import org.certcheck.input.Target;
  * @param handshakeError set when the handshake failed after the chain was captured (for example
  *                       the server demanded a client certificate): the chain can still be judged
  * @param elapsed        wall time of the probe
+ * @param clientCertificateRequest set when the server asked for a client certificate (mutual TLS)
  */
 public record Handshake(Target target, InetSocketAddress peer, List<X509Certificate> chain, String protocol,
-                        String cipherSuite, Optional<String> handshakeError, Duration elapsed)
+                        String cipherSuite, Optional<String> handshakeError, Duration elapsed,
+                        Optional<ClientCertificateRequest> clientCertificateRequest)
         implements ProbeResult {
 
     public Handshake {
@@ -36,6 +38,13 @@ public record Handshake(Target target, InetSocketAddress peer, List<X509Certific
         Objects.requireNonNull(cipherSuite, "cipherSuite");
         Objects.requireNonNull(handshakeError, "handshakeError");
         Objects.requireNonNull(elapsed, "elapsed");
+        Objects.requireNonNull(clientCertificateRequest, "clientCertificateRequest");
+    }
+
+    /** A handshake in which the server did not ask for a client certificate. */
+    public Handshake(Target target, InetSocketAddress peer, List<X509Certificate> chain, String protocol,
+                     String cipherSuite, Optional<String> handshakeError, Duration elapsed) {
+        this(target, peer, chain, protocol, cipherSuite, handshakeError, elapsed, Optional.empty());
     }
 
     public X509Certificate leaf() {

@@ -17,6 +17,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 
+import javax.net.ssl.KeyManager;
 import javax.net.ssl.SNIHostName;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLParameters;
@@ -37,6 +38,8 @@ import org.slf4j.LoggerFactory;
  */
 public final class Prober {
     private static final Logger LOG = LoggerFactory.getLogger(Prober.class);
+    /** How long a TLS 1.3 server that asked for a client certificate gets to say whether it accepts ours. */
+    private static final Duration CLIENT_VERDICT_WAIT = Duration.ofSeconds(3);
 
     private final ProbeSettings settings;
     private final Resolver resolver;
@@ -199,13 +202,14 @@ public final class Prober {
             closeQuietly(socket);
         }, settings.handshakeTimeout().multipliedBy(3).plusSeconds(5));
         EngineHandshake handshake = null;
+        ClientKeyManager keys = new ClientKeyManager(reach.client());
         try {
             StartTlsStep.Outcome preamble = StartTlsStep.run(target, socket, settings, start);
             if (preamble.failure().isPresent()) {
                 return preamble.failure().get();
             }
             SSLContext context = SSLContext.getInstance("TLS");
-            context.init(null, new TrustManager[] {recorder}, null);
+            context.init(new KeyManager[] {keys}, new TrustManager[] {recorder}, null);
             SSLEngine engine = context.createSSLEngine(target.host(), target.port());
             engine.setUseClientMode(true);
             engine.setSSLParameters(parameters(engine.getSSLParameters(), reach.sni().forTarget(target)));
@@ -217,8 +221,13 @@ public final class Prober {
                 return new ProbeFailure(target, Kind.IO_ERROR, "handshake completed without a server certificate"
                         + " (an anonymous or PSK cipher suite?)", since(start));
             }
+            Optional<String> refusal = Optional.empty();
+            if (keys.request().isPresent() && "TLSv1.3".equals(session.getProtocol())) {
+                refusal = handshake.refusalAfterHandshake(Math.min(CLIENT_VERDICT_WAIT.toNanos(),
+                        settings.handshakeTimeout().toNanos()));
+            }
             return new Handshake(target, peer, capture.get().chain(), session.getProtocol(), session.getCipherSuite(),
-                    Optional.empty(), since(start));
+                    refusal, since(start), keys.request());
         } catch (IOException e) {
             boolean timeout = timedOut.get() || e instanceof SocketTimeoutException;
             Optional<RecordingTrustManager.Capture> capture = recorder.capture();
@@ -228,7 +237,7 @@ public final class Prober {
                 String why = timeout ? "the handshake did not finish within " + seconds(settings.handshakeTimeout())
                         : FailureClassifier.describe(e);
                 return new Handshake(target, peer, capture.get().chain(), capture.get().protocol(),
-                        capture.get().cipherSuite(), Optional.of(why), since(start));
+                        capture.get().cipherSuite(), Optional.of(why), since(start), keys.request());
             }
             return FailureClassifier.handshakeFailure(target, e, timeout, settings, since(start));
         } catch (GeneralSecurityException e) {

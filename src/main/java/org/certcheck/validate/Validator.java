@@ -26,12 +26,12 @@ public final class Validator {
     /** Judges the handshake as of {@code now}; never throws for a bad certificate. */
     public Assessment assess(Handshake handshake, Instant now) {
         Assessment certificates = assess(handshake.chain(), handshake.target(), now);
-        if (handshake.handshakeError().isEmpty()) {
+        List<Finding> afterwards = ClientCertificateCheck.check(handshake);
+        if (afterwards.isEmpty()) {
             return certificates;
         }
         List<Finding> findings = new ArrayList<>(certificates.findings());
-        findings.add(Finding.of(FindingCode.TLS_HANDSHAKE_FAILED, Severity.WARN,
-                "the certificate was received but the handshake then failed: " + handshake.handshakeError().get()));
+        findings.addAll(afterwards);
         return new Assessment(certificates.path(), findings);
     }
 

@@ -165,7 +165,7 @@ class FindingsCliTest {
     }
 
     @Test
-    void serverDemandingAClientCertificateIsStillJudgedAndWarned() throws Exception {
+    void serverDemandingAClientCertificateIsStillJudgedAndTheRequirementNoted() throws Exception {
         HeldCertificate leaf = pki.leaf("good.test").build();
         KeyStore store = KeyStore.getInstance("PKCS12");
         store.load(null, null);
@@ -190,8 +190,8 @@ class FindingsCliTest {
 
             CliRun run = check("good.test:" + server.getLocalPort());
 
-            assertThat(codes(run)).containsExactly("tls.handshake-failed");
-            assertThat(status(run)).isEqualTo("WARN");
+            assertThat(codes(run)).containsExactly("tls.client-cert-required");
+            assertThat(status(run)).isEqualTo("PASS");
         }
     }
 

@@ -11,6 +11,7 @@ import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
 
 import javax.net.ssl.ExtendedSSLSession;
 import javax.net.ssl.SNIHostName;
@@ -87,6 +88,8 @@ public final class StartTlsServer implements AutoCloseable {
 
     private final ServerSocket socket;
     private final List<List<String>> serverNames = new CopyOnWriteArrayList<>();
+    private final List<String> clientCertificates = new CopyOnWriteArrayList<>();
+    private volatile Consumer<SSLSocket> tuning = secure -> { };
 
     private StartTlsServer(ServerSocket socket, SSLContext tls, Dialogue dialogue) {
         this.socket = socket;
@@ -94,7 +97,7 @@ public final class StartTlsServer implements AutoCloseable {
             while (!socket.isClosed()) {
                 try {
                     Socket connection = socket.accept();
-                    Thread worker = new Thread(() -> serve(connection, tls, dialogue, serverNames), "starttls-test-conn");
+                    Thread worker = new Thread(() -> serve(connection, tls, dialogue), "starttls-test-conn");
                     worker.setDaemon(true);
                     worker.start();
                 } catch (IOException e) {
@@ -123,6 +126,17 @@ public final class StartTlsServer implements AutoCloseable {
         return List.copyOf(serverNames);
     }
 
+    /** Applies {@code settings} to each TLS connection before its handshake, e.g. to require client certificates. */
+    public StartTlsServer tuning(Consumer<SSLSocket> settings) {
+        this.tuning = settings;
+        return this;
+    }
+
+    /** The subject of the client certificate of each handshake that had one. */
+    public List<String> clientCertificates() {
+        return List.copyOf(clientCertificates);
+    }
+
     public int port() {
         return socket.getLocalPort();
     }
@@ -132,7 +146,7 @@ public final class StartTlsServer implements AutoCloseable {
         socket.close();
     }
 
-    private static void serve(Socket connection, SSLContext tls, Dialogue dialogue, List<List<String>> serverNames) {
+    private void serve(Socket connection, SSLContext tls, Dialogue dialogue) {
         try (connection) {
             connection.setSoTimeout(30_000);
             if (!dialogue.speak(new Plain(connection))) {
@@ -142,7 +156,14 @@ public final class StartTlsServer implements AutoCloseable {
             try (SSLSocket secure = (SSLSocket) tls.getSocketFactory().createSocket(connection,
                     connection.getInetAddress().getHostAddress(), connection.getPort(), true)) {
                 secure.setUseClientMode(false);
+                tuning.accept(secure);
                 secure.startHandshake();
+                try {
+                    clientCertificates.add(((java.security.cert.X509Certificate) secure.getSession()
+                            .getPeerCertificates()[0]).getSubjectX500Principal().getName());
+                } catch (javax.net.ssl.SSLPeerUnverifiedException none) {
+                    // No client certificate: most tests.
+                }
                 serverNames.add(((ExtendedSSLSession) secure.getSession()).getRequestedServerNames().stream()
                         .map(name -> ((SNIHostName) name).getAsciiName()).toList());
                 secure.getInputStream().read();
