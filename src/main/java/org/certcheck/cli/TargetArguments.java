@@ -9,6 +9,7 @@ import java.util.List;
 import org.certcheck.input.HostFileException;
 import org.certcheck.input.HostList;
 import org.certcheck.input.HostListEntry;
+import org.certcheck.input.Protocol;
 import org.certcheck.input.Shard;
 
 import picocli.CommandLine.Option;
@@ -29,6 +30,12 @@ final class TargetArguments {
                     + "picks its shard, so N machines share one list; combine their JSON with 'certcheck merge'.")
     String shard;
 
+    @Option(names = "--starttls", paramLabel = "PROTOCOL",
+            description = "Targets written without a scheme speak PROTOCOL before TLS and default to its port: "
+                    + "smtp, imap, pop3, ftp, ldap, postgres, mysql or xmpp (a scheme such as smtp:// does the same "
+                    + "for one target).")
+    Protocol starttls;
+
     /** Every entry of this shard, duplicates removed; a usage error when there is nothing to check. */
     List<HostListEntry> read(InputStream stdin) {
         List<HostListEntry> all = readAll(stdin);
@@ -47,22 +54,22 @@ final class TargetArguments {
         List<String> lists = new ArrayList<>();
         try {
             for (Path file : hostFiles) {
-                entries.addAll(HostList.read(file));
+                entries.addAll(HostList.read(file, unschemed()));
                 lists.add(file.toString());
             }
             int index = 0;
             for (String argument : arguments) {
                 index++;
                 if (argument.equals("-")) {
-                    entries.addAll(HostList.read(stdin, "stdin"));
+                    entries.addAll(HostList.read(stdin, "stdin", unschemed()));
                     lists.add("stdin");
                 } else if (isHostFile(argument)) {
-                    entries.addAll(HostList.read(Path.of(argument)));
+                    entries.addAll(HostList.read(Path.of(argument), unschemed()));
                     lists.add(argument);
                 } else if (looksLikeFile(argument)) {
                     throw new UsageException(argument + ": no such host file");
                 } else {
-                    entries.add(HostList.parseArgument(argument, index));
+                    entries.add(HostList.parseArgument(argument, index, unschemed()));
                 }
             }
         } catch (HostFileException e) {
@@ -76,6 +83,13 @@ final class TargetArguments {
             throw new UsageException(String.join(", ", lists) + ": no targets (empty, or only blank and comment lines)");
         }
         return HostList.withoutDuplicates(entries);
+    }
+
+    private Protocol unschemed() {
+        if (starttls == Protocol.TLS) {
+            throw new UsageException("--starttls needs a STARTTLS protocol; TLS from the first byte is the default");
+        }
+        return starttls == null ? Protocol.TLS : starttls;
     }
 
     /**

@@ -27,12 +27,17 @@ public final class HostList {
 
     /** Reads a UTF-8 host list; origins are {@code "<file as given>:<line>"}, lines counted from 1. */
     public static List<HostListEntry> read(Path file) {
+        return read(file, Protocol.TLS);
+    }
+
+    /** As {@link #read(Path)}; lines without a scheme speak {@code unschemed} ({@code --starttls}). */
+    public static List<HostListEntry> read(Path file, Protocol unschemed) {
         String name = file.toString();
         if (Files.isDirectory(file)) {
             throw new HostFileException(name + ": is a directory, not a host list");
         }
         try (InputStream in = Files.newInputStream(file)) {
-            return entries(HostListText.lines(readBounded(in), name), name);
+            return entries(HostListText.lines(readBounded(in), name), name, unschemed);
         } catch (NoSuchFileException e) {
             throw new HostFileException(name + ": no such file", e);
         } catch (AccessDeniedException e) {
@@ -44,8 +49,13 @@ public final class HostList {
 
     /** Reads UTF-8 bytes, such as standard input; {@code name} (e.g. {@code stdin}) starts every origin. */
     public static List<HostListEntry> read(InputStream in, String name) {
+        return read(in, name, Protocol.TLS);
+    }
+
+    /** As {@link #read(InputStream, String)}; lines without a scheme speak {@code unschemed}. */
+    public static List<HostListEntry> read(InputStream in, String name, Protocol unschemed) {
         try {
-            return entries(HostListText.lines(readBounded(in), name), name);
+            return entries(HostListText.lines(readBounded(in), name), name, unschemed);
         } catch (IOException e) {
             throw new HostFileException(name + ": cannot be read: " + e.getMessage(), e);
         }
@@ -72,12 +82,17 @@ public final class HostList {
         } catch (IOException e) {
             throw new HostFileException(name + ": cannot be read: " + e.getMessage(), e);
         }
-        return entries(HostListText.lines(text.toString(), name), name);
+        return entries(HostListText.lines(text.toString(), name), name, Protocol.TLS);
     }
 
     /** Parses the {@code index}-th command-line target; its origin is {@code argument <index>}. */
     public static HostListEntry parseArgument(String text, int index) {
-        return HostListParser.parseTarget(text, "argument " + index);
+        return parseArgument(text, index, Protocol.TLS);
+    }
+
+    /** As {@link #parseArgument(String, int)}; a target without a scheme speaks {@code unschemed}. */
+    public static HostListEntry parseArgument(String text, int index, Protocol unschemed) {
+        return HostListParser.parseTarget(text, "argument " + index, unschemed);
     }
 
     /**
@@ -96,10 +111,10 @@ public final class HostList {
         return List.copyOf(kept);
     }
 
-    private static List<HostListEntry> entries(List<String> lines, String name) {
+    private static List<HostListEntry> entries(List<String> lines, String name, Protocol unschemed) {
         List<HostListEntry> entries = new ArrayList<>();
         for (int i = 0; i < lines.size(); i++) {
-            Optional<HostListEntry> entry = HostListParser.parseLine(lines.get(i), name + ":" + (i + 1));
+            Optional<HostListEntry> entry = HostListParser.parseLine(lines.get(i), name + ":" + (i + 1), unschemed);
             entry.ifPresent(entries::add);
         }
         return List.copyOf(entries);

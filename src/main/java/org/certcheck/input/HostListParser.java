@@ -42,6 +42,11 @@ public final class HostListParser {
      *         otherwise a {@link Target} or an {@link InputProblem} saying what is wrong
      */
     public static Optional<HostListEntry> parseLine(String line, String origin) {
+        return parseLine(line, origin, Protocol.TLS);
+    }
+
+    /** As {@link #parseLine(String, String)}; a line without a scheme speaks {@code unschemed}. */
+    public static Optional<HostListEntry> parseLine(String line, String origin, Protocol unschemed) {
         if (line.length() > MAX_LINE_LENGTH) {
             return Optional.of(tooLong(line, origin));
         }
@@ -53,7 +58,7 @@ public final class HostListParser {
         if (comment.find()) {
             text = text.substring(0, comment.start());
         }
-        return Optional.of(parseTarget(text, origin));
+        return Optional.of(parseTarget(text, origin, unschemed));
     }
 
     /**

@@ -49,4 +49,21 @@ class StartTlsCliTest {
             assertThat(run.exitCode()).isEqualTo(3);
         }
     }
+
+    @Test
+    void starttlsOptionAppliesToTargetsWithoutASchemeAndTheirDefaultPort() throws Exception {
+        try (StartTlsServer imap = StartTlsServer.start(ServerContexts.serving(leaf, pki.intermediate), Dialogues.imap())) {
+            Path root = Files.writeString(temp.resolve("root.pem"), pki.root.certificatePem());
+
+            CliRun run = CliRun.run("--ca", root.toString(), "-o", "json", "--connect-timeout", "2s",
+                    "--handshake-timeout", "10s", "--starttls", "imap", "good.test:" + imap.port(), "127.0.0.1",
+                    "https://good.test:" + imap.port());
+
+            assertThat(run.target("imap://good.test:" + imap.port()).get("status").asText()).as(run.out())
+                    .isEqualTo("PASS");
+            assertThat(run.target("imap://127.0.0.1:143").get("status").asText()).isEqualTo("UNKNOWN");
+            assertThat(run.target("good.test:" + imap.port()).get("status").asText())
+                    .as("an explicit https:// keeps TLS from the first byte").isEqualTo("UNKNOWN");
+        }
+    }
 }
