@@ -73,8 +73,8 @@ class AddressesCliTest {
             assertThat(rowA.get("connection").get("address").asText()).isEqualTo("127.0.0.2:" + a.port());
             assertThat(rowB.get("certificate").get("sha256").asText())
                     .isNotEqualTo(rowA.get("certificate").get("sha256").asText());
-            assertThat(a.serverNames()).containsExactly(List.of("multi.test"));
-            assertThat(b.serverNames()).containsExactly(List.of("multi.test"));
+            assertThat(a.serverNames(1)).containsExactly(List.of("multi.test"));
+            assertThat(b.serverNames(1)).containsExactly(List.of("multi.test"));
             assertThat(run.exitCode()).isZero();
         }
     }
@@ -112,7 +112,7 @@ class AddressesCliTest {
             JsonNode row = run.target("intranet.corp.test@127.0.0.3:" + server.port());
             assertThat(row.get("status").asText()).as(run.out()).isEqualTo("PASS");
             assertThat(row.get("connection").get("address").asText()).isEqualTo("127.0.0.3:" + server.port());
-            assertThat(server.serverNames()).containsExactly(List.of("intranet.corp.test"));
+            assertThat(server.serverNames(1)).containsExactly(List.of("intranet.corp.test"));
         }
     }
 
@@ -161,7 +161,7 @@ class AddressesCliTest {
 
             assertThat(fixed.target("good.test:" + server.port()).get("status").asText()).isEqualTo("PASS");
             assertThat(none.target("good.test:" + server.port()).get("status").asText()).isEqualTo("PASS");
-            assertThat(server.serverNames()).containsExactly(List.of("other.test"), List.of());
+            assertThat(server.serverNames(2)).containsExactlyInAnyOrder(List.of("other.test"), List.of());
         }
     }
 

@@ -101,7 +101,7 @@ class ClientCertificateCliTest {
 
             assertThat(row(run).get("status").asText()).as(run.out()).isEqualTo("PASS");
             assertThat(row(run).get("findings")).isEmpty();
-            assertThat(server.clientCertificates()).containsExactly("CN=probe.test");
+            assertThat(server.clientCertificates(1)).containsExactly("CN=probe.test");
         }
     }
 
@@ -121,7 +121,7 @@ class ClientCertificateCliTest {
 
             assertThat(row(run).get("status").asText()).as(run.out()).isEqualTo("PASS");
             assertThat(row(run).get("findings")).isEmpty();
-            assertThat(server.clientCertificates()).containsExactly("CN=probe.test");
+            assertThat(server.clientCertificates(1)).containsExactly("CN=probe.test");
             assertThat(wrong.exitCode()).isEqualTo(2);
             assertThat(wrong.err()).contains("client certificate: " + p12 + ": wrong password");
         }

@@ -71,7 +71,7 @@ class ProxyCliTest {
             assertThat(row.get("status").asText()).as(run.out()).isEqualTo("PASS");
             assertThat(row.get("connection").get("address").asText()).isEqualTo("good.test:" + server.port() + " via proxy");
             assertThat(proxy.requests()).containsExactly("CONNECT good.test:" + server.port() + " HTTP/1.1");
-            assertThat(server.serverNames()).containsExactly(List.of("good.test"));
+            assertThat(server.serverNames(1)).containsExactly(List.of("good.test"));
         }
     }
 

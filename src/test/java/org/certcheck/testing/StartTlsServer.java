@@ -121,9 +121,13 @@ public final class StartTlsServer implements AutoCloseable {
         return new StartTlsServer(socket, tls, dialogue);
     }
 
-    /** The SNI host names of each completed handshake so far, in order; an empty list for a ClientHello without SNI. */
-    public List<List<String>> serverNames() {
-        return List.copyOf(serverNames);
+    /**
+     * The SNI host names of each completed handshake, in order (an empty list for a ClientHello
+     * without SNI), once at least {@code handshakes} were recorded or five seconds passed: the
+     * client may finish before this server's thread has noted its side.
+     */
+    public List<List<String>> serverNames(int handshakes) {
+        return awaited(serverNames, handshakes);
     }
 
     /** Applies {@code settings} to each TLS connection before its handshake, e.g. to require client certificates. */
@@ -132,9 +136,22 @@ public final class StartTlsServer implements AutoCloseable {
         return this;
     }
 
-    /** The subject of the client certificate of each handshake that had one. */
-    public List<String> clientCertificates() {
-        return List.copyOf(clientCertificates);
+    /** The subject of the client certificate of each handshake that had one, awaited like {@link #serverNames(int)}. */
+    public List<String> clientCertificates(int handshakes) {
+        return awaited(clientCertificates, handshakes);
+    }
+
+    private static <T> List<T> awaited(List<T> recorded, int count) {
+        long deadline = System.nanoTime() + 5_000_000_000L;
+        while (recorded.size() < count && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(10);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
+        return List.copyOf(recorded);
     }
 
     public int port() {
