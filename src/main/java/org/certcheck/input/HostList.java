@@ -96,9 +96,9 @@ public final class HostList {
     }
 
     /**
-     * Keeps the first of each target with the same {@link Target#display()} (host and port after
-     * normalisation, so {@code web}, {@code WEB.}, {@code https://web/} and {@code web:443} are
-     * one), and every {@link InputProblem}; order is kept.
+     * Keeps the first of each target with the same {@link Target#display()} (protocol, host,
+     * connect-to address and port after normalisation, so {@code web}, {@code WEB.},
+     * {@code https://web/} and {@code web:443} are one), and every {@link InputProblem}; order is kept.
      */
     public static List<HostListEntry> withoutDuplicates(List<HostListEntry> entries) {
         Set<String> seen = new HashSet<>();
