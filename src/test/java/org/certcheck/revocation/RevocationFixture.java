@@ -8,11 +8,9 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
 
-import org.certcheck.demo.RevocationServer;
 import org.certcheck.input.Target;
 import org.certcheck.pki.HeldCertificate;
-import org.certcheck.testing.OcspResponder;
-import org.certcheck.testing.OcspResponses;
+import org.certcheck.testing.RevocationPki;
 import org.certcheck.tls.Handshake;
 import org.certcheck.validate.CertificatePath;
 import org.certcheck.validate.Finding;
@@ -23,38 +21,11 @@ import org.certcheck.validate.Severity;
  * A corporate PKI whose certificates point at a real OCSP responder and a real CRL server on
  * loopback, and a way to check a path against them as a run would.
  */
-final class RevocationFixture implements AutoCloseable {
+final class RevocationFixture extends RevocationPki {
     static final Instant NOW = Instant.now().truncatedTo(ChronoUnit.SECONDS);
-    static final String ISSUING_CRL = "/issuing.crl";
-    static final String ROOT_CRL = "/root.crl";
-
-    final HeldCertificate root = HeldCertificate.builder(NOW).organization("Test Corp").commonName("Test Root CA")
-            .validFor(Duration.ofDays(-365), Duration.ofDays(3650)).certificateAuthority(1).build();
-    final RevocationServer crlServer;
-    final OcspResponder responder;
-    final HeldCertificate intermediate;
 
     RevocationFixture() throws Exception {
-        crlServer = RevocationServer.start(InetAddress.getLoopbackAddress());
-        this.intermediate = HeldCertificate.builder(NOW).organization("Test Corp").commonName("Test Issuing CA")
-                .validFor(Duration.ofDays(-300), Duration.ofDays(1825)).certificateAuthority(0)
-                .crlDistributionPoint(crlServer.url(ROOT_CRL)).signedBy(root).build();
-        responder = OcspResponder.start(OcspResponses.by(intermediate, NOW));
-        crlServer.publishCrl(ROOT_CRL, org.certcheck.pki.CrlBuilder.issuedBy(root, NOW).build());
-        crlServer.publishCrl(ISSUING_CRL, org.certcheck.pki.CrlBuilder.issuedBy(intermediate, NOW).build());
-    }
-
-    /** A leaf under the intermediate with no revocation pointers; add them with the builder. */
-    HeldCertificate.Builder leaf(String name) {
-        return HeldCertificate.builder(NOW).commonName(name).addSubjectAltName(name).signedBy(intermediate);
-    }
-
-    HeldCertificate.Builder leafWithOcsp(String name) {
-        return leaf(name).ocspResponder(responder.url());
-    }
-
-    HeldCertificate.Builder leafWithCrl(String name) {
-        return leaf(name).crlDistributionPoint(crlServer.url(ISSUING_CRL));
+        super(NOW);
     }
 
     static RevocationCheck check(RevocationMode mode) {
@@ -86,11 +57,5 @@ final class RevocationFixture implements AutoCloseable {
 
     static Severity severity(PathRevocation revocation, FindingCode code) {
         return finding(revocation, code).severity();
-    }
-
-    @Override
-    public void close() {
-        responder.close();
-        crlServer.close();
     }
 }
