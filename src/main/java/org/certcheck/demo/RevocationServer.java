@@ -29,6 +29,11 @@ public final class RevocationServer implements AutoCloseable {
             body = body.clone();
         }
 
+        @Override
+        public byte[] body() {
+            return body.clone();
+        }
+
         public static Reply crl(byte[] der) {
             return new Reply(200, "application/pkix-crl", der);
         }

@@ -29,12 +29,15 @@ public final class HttpFetcher implements Fetcher {
 
     public HttpFetcher(Duration timeout) {
         this.timeout = Objects.requireNonNull(timeout, "timeout");
-        this.client = HttpClient.newBuilder()
+        HttpClient.Builder builder = HttpClient.newBuilder()
                 .version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(timeout)
-                .followRedirects(HttpClient.Redirect.NORMAL)
-                .proxy(ProxySelector.getDefault())
-                .build();
+                .followRedirects(HttpClient.Redirect.NORMAL);
+        ProxySelector proxies = ProxySelector.getDefault();
+        if (proxies != null) {
+            builder.proxy(proxies);
+        }
+        this.client = builder.build();
     }
 
     @Override
