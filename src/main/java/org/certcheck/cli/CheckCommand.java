@@ -10,6 +10,7 @@ import java.util.concurrent.Callable;
 
 import org.certcheck.input.HostListEntry;
 import org.certcheck.report.Report;
+import org.certcheck.revocation.RevocationCheck;
 import org.certcheck.run.FleetCheck;
 import org.certcheck.tls.ProbeSettings;
 import org.certcheck.tls.Prober;
@@ -65,6 +66,9 @@ public final class CheckCommand implements Callable<Integer> {
     @ArgGroup(validate = false, heading = "%nConnections:%n")
     ConnectionOptions connection = new ConnectionOptions();
 
+    @ArgGroup(validate = false, heading = "%nRevocation:%n")
+    RevocationOptions revocation = new RevocationOptions();
+
     @Mixin
     ReportOptions report;
 
@@ -101,10 +105,11 @@ public final class CheckCommand implements Callable<Integer> {
         int concurrency = connection.concurrency();
         List<HostListEntry> entries = targets.read(stdin);
         TrustAnchors anchors = trust.load();
+        RevocationCheck revocationCheck = revocation.check();
 
         Instant now = clock.instant();
         Prober prober = new Prober(settings, resolver, connection.limits());
-        FleetCheck check = new FleetCheck(prober, new Validator(anchors, thresholds), concurrency);
+        FleetCheck check = new FleetCheck(prober, new Validator(anchors, thresholds), revocationCheck, concurrency);
         Report result = new Report(now, anchors.description(), check.run(entries, now));
         report.write(result, spec.commandLine().getOut(), environment);
         return ExitCode.of(result, policy.failOnWarn());

@@ -17,6 +17,8 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import org.certcheck.revocation.CertificateRevocation;
+import org.certcheck.revocation.PathRevocation;
 import org.certcheck.validate.Finding;
 
 /**
@@ -92,6 +94,27 @@ public final class JsonReporter {
         ArrayNode path = node.putArray("path");
         verdict.path().forEach(path::add);
         verdict.anchor().ifPresent(anchor -> node.put("anchor", anchor));
+        verdict.revocation().ifPresent(revocation -> node.set("revocation", revocation(revocation)));
+        return node;
+    }
+
+    private static ObjectNode revocation(PathRevocation revocation) {
+        ObjectNode node = NODES.objectNode();
+        node.put("status", revocation.status().label());
+        ArrayNode certificates = node.putArray("certificates");
+        for (CertificateRevocation certificate : revocation.certificates()) {
+            ObjectNode entry = certificates.addObject();
+            entry.put("certificate", certificate.certificate());
+            entry.put("status", certificate.status().label());
+            certificate.source().ifPresent(source -> entry.put("source", source.label()));
+            certificate.url().ifPresent(url -> entry.put("url", url));
+            certificate.thisUpdate().ifPresent(time -> entry.put("thisUpdate", UtcTime.iso(time)));
+            certificate.nextUpdate().ifPresent(time -> entry.put("nextUpdate", UtcTime.iso(time)));
+            certificate.revokedAt().ifPresent(time -> entry.put("revokedAt", UtcTime.iso(time)));
+            certificate.reason().ifPresent(reason -> entry.put("reason", reason));
+            ArrayNode problems = entry.putArray("problems");
+            certificate.problems().forEach(problems::add);
+        }
         return node;
     }
 

@@ -21,7 +21,9 @@ import java.util.function.Function;
  * 4 checked: 1 pass, 1 warn, 1 fail, 1 unknown
  * </pre>
  *
- * Columns are separated by two spaces and as wide as their widest cell (TARGET at most 40, cut with
+ * When revocation was checked for any target, a REVOCATION column ({@code good (ocsp)},
+ * {@code revoked (crl)}, {@code unknown}, {@code no info}, {@code -} for not checked) comes before
+ * REASONS. Columns are separated by two spaces and as wide as their widest cell (TARGET at most 40, cut with
  * an ellipsis); DAYS is right-aligned; {@code -} stands for "no certificate seen". Further reasons
  * continue on their own lines under REASONS; with a {@link TableStyle#width() width} a long reason
  * wraps, its continuation lines indented two more spaces. In details mode every row is followed by
@@ -38,6 +40,7 @@ public final class TableReporter {
     private static final String GAP = "  ";
     private static final int MIN_REASONS_WIDTH = 20;
     private static final String RESET = "\u001b[0m";
+    private static final String REVOCATION = "REVOCATION";
 
     private final TableStyle style;
 
@@ -54,18 +57,24 @@ public final class TableReporter {
         int statusWidth = width("STATUS", rows, row -> row.status().name());
         int daysWidth = width("DAYS", rows, TableRow::days);
         int notAfterWidth = width("NOT AFTER", rows, TableRow::notAfter);
-        String reasonsIndent = " ".repeat(targetWidth + statusWidth + daysWidth + notAfterWidth + 4 * GAP.length());
+        // Only a run that checked revocation has the column, so a run with --revocation off reads as before.
+        boolean revocation = report.verdicts().stream().anyMatch(verdict -> verdict.revocation().isPresent());
+        int revocationWidth = revocation ? width(REVOCATION, rows, TableRow::revocation) : 0;
+        String reasonsIndent = " ".repeat(targetWidth + statusWidth + daysWidth + notAfterWidth + 4 * GAP.length()
+                + (revocation ? revocationWidth + GAP.length() : 0));
         int reasonsWidth = style.width() == 0 ? 0
                 : Math.max(MIN_REASONS_WIDTH, style.width() - reasonsIndent.length());
 
         line(out, pad("TARGET", targetWidth) + GAP + pad("STATUS", statusWidth) + GAP
-                + padLeft("DAYS", daysWidth) + GAP + pad("NOT AFTER", notAfterWidth) + GAP + "REASONS");
+                + padLeft("DAYS", daysWidth) + GAP + pad("NOT AFTER", notAfterWidth) + GAP
+                + (revocation ? pad(REVOCATION, revocationWidth) + GAP : "") + "REASONS");
         for (int i = 0; i < rows.size(); i++) {
             TableRow row = rows.get(i);
             List<String> reasons = new ArrayList<>();
             row.reasons().forEach(reason -> reasons.addAll(WordWrap.wrap(reason, reasonsWidth)));
             line(out, pad(row.target(), targetWidth) + GAP + status(row.status(), statusWidth) + GAP
                     + padLeft(row.days(), daysWidth) + GAP + pad(row.notAfter(), notAfterWidth) + GAP
+                    + (revocation ? pad(row.revocation(), revocationWidth) + GAP : "")
                     + (reasons.isEmpty() ? "" : reasons.get(0)));
             for (String reason : reasons.subList(Math.min(1, reasons.size()), reasons.size())) {
                 line(out, reasonsIndent + reason);

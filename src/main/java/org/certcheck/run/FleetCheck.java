@@ -14,10 +14,12 @@ import org.certcheck.input.InputProblem;
 import org.certcheck.input.Target;
 import org.certcheck.report.Verdict;
 import org.certcheck.report.Verdicts;
+import org.certcheck.revocation.RevocationCheck;
 import org.certcheck.tls.Handshake;
 import org.certcheck.tls.ProbeFailure;
 import org.certcheck.tls.ProbeResult;
 import org.certcheck.tls.Prober;
+import org.certcheck.validate.Assessment;
 import org.certcheck.validate.Validator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -30,11 +32,22 @@ public final class FleetCheck {
     private static final Logger LOG = LoggerFactory.getLogger(FleetCheck.class);
     private final Prober prober;
     private final Validator validator;
+    private final RevocationCheck revocation;
     private final int concurrency;
 
+    /** Without revocation checking. */
     public FleetCheck(Prober prober, Validator validator, int concurrency) {
+        this(prober, validator, RevocationCheck.off(), concurrency);
+    }
+
+    /**
+     * @param revocation this run's revocation check; it runs on each target's own thread after the
+     *                   validator, so a slow responder delays only the targets that need it
+     */
+    public FleetCheck(Prober prober, Validator validator, RevocationCheck revocation, int concurrency) {
         this.prober = Objects.requireNonNull(prober, "prober");
         this.validator = Objects.requireNonNull(validator, "validator");
+        this.revocation = Objects.requireNonNull(revocation, "revocation");
         if (concurrency < 1) {
             throw new IllegalArgumentException("concurrency must be at least 1, got " + concurrency);
         }
@@ -81,7 +94,8 @@ public final class FleetCheck {
         try {
             ProbeResult result = prober.probe(target);
             if (result instanceof Handshake handshake) {
-                return Verdicts.of(handshake, validator.assess(handshake, now));
+                Assessment assessment = validator.assess(handshake, now);
+                return Verdicts.of(handshake, assessment, revocation.check(handshake, assessment.path(), now));
             }
             return Verdicts.of((ProbeFailure) result);
         } catch (RuntimeException e) {

@@ -20,10 +20,20 @@ import org.certcheck.input.Target;
  * @param handshakeError set when the handshake failed after the chain was captured (for example
  *                       the server demanded a client certificate): the chain can still be judged
  * @param elapsed        wall time of the probe
+ * @param stapledOcsp    the DER OCSP responses the server stapled (RFC 6066 section 8, RFC 6961,
+ *                       RFC 8446 section 4.4.2.1), exactly as received and not yet checked; empty
+ *                       when it stapled none
  */
 public record Handshake(Target target, InetSocketAddress peer, List<X509Certificate> chain, String protocol,
-                        String cipherSuite, Optional<String> handshakeError, Duration elapsed)
+                        String cipherSuite, Optional<String> handshakeError, Duration elapsed,
+                        List<byte[]> stapledOcsp)
         implements ProbeResult {
+
+    /** A handshake in which the server stapled nothing. */
+    public Handshake(Target target, InetSocketAddress peer, List<X509Certificate> chain, String protocol,
+                     String cipherSuite, Optional<String> handshakeError, Duration elapsed) {
+        this(target, peer, chain, protocol, cipherSuite, handshakeError, elapsed, List.of());
+    }
 
     public Handshake {
         Objects.requireNonNull(target, "target");
@@ -36,6 +46,14 @@ public record Handshake(Target target, InetSocketAddress peer, List<X509Certific
         Objects.requireNonNull(cipherSuite, "cipherSuite");
         Objects.requireNonNull(handshakeError, "handshakeError");
         Objects.requireNonNull(elapsed, "elapsed");
+        // Copies in and out: a record holding arrays is only immutable if nobody can write to them.
+        // An empty entry (an RFC 6961 list may hold one for a certificate without a response) is no response.
+        stapledOcsp = stapledOcsp.stream().filter(der -> der.length > 0).map(byte[]::clone).toList();
+    }
+
+    @Override
+    public List<byte[]> stapledOcsp() {
+        return stapledOcsp.stream().map(byte[]::clone).toList();
     }
 
     public X509Certificate leaf() {

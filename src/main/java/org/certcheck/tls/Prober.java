@@ -38,6 +38,13 @@ import org.slf4j.LoggerFactory;
 public final class Prober {
     private static final Logger LOG = LoggerFactory.getLogger(Prober.class);
 
+    /**
+     * JSSE sends the status_request extension (asks the server to staple its OCSP response) unless
+     * this property says false; it is read each time an SSLContext is made, so certcheck leaves it
+     * alone and only says when a user turned it off.
+     */
+    static final String STAPLING_PROPERTY = "jdk.tls.client.enableStatusRequestExtension";
+
     private final ProbeSettings settings;
     private final Resolver resolver;
     private final ConnectionLimits limits;
@@ -50,6 +57,10 @@ public final class Prober {
         this.settings = Objects.requireNonNull(settings, "settings");
         this.resolver = Objects.requireNonNull(resolver, "resolver");
         this.limits = Objects.requireNonNull(limits, "limits");
+        if ("false".equalsIgnoreCase(System.getProperty(STAPLING_PROPERTY, "true").trim())) {
+            LOG.warn("-D{}=false: servers are not asked to staple OCSP responses, so certificates with"
+                    + " Must-Staple will be reported as not stapled", STAPLING_PROPERTY);
+        }
     }
 
     public ProbeResult probe(Target target) {
@@ -155,7 +166,7 @@ public final class Prober {
                         + " (an anonymous or PSK cipher suite?)", since(start));
             }
             return new Handshake(target, peer, capture.get().chain(), session.getProtocol(), session.getCipherSuite(),
-                    Optional.empty(), since(start));
+                    Optional.empty(), since(start), capture.get().stapledOcsp());
         } catch (IOException e) {
             boolean timeout = timedOut.get() || e instanceof SocketTimeoutException;
             Optional<RecordingTrustManager.Capture> capture = recorder.capture();
@@ -165,7 +176,7 @@ public final class Prober {
                 String why = timeout ? "the handshake did not finish within " + seconds(settings.handshakeTimeout())
                         : FailureClassifier.describe(e);
                 return new Handshake(target, peer, capture.get().chain(), capture.get().protocol(),
-                        capture.get().cipherSuite(), Optional.of(why), since(start));
+                        capture.get().cipherSuite(), Optional.of(why), since(start), capture.get().stapledOcsp());
             }
             return FailureClassifier.handshakeFailure(target, e, timeout, settings, since(start));
         } catch (GeneralSecurityException e) {

@@ -41,7 +41,14 @@ public enum FindingCode {
     HOST_MISMATCH("host.mismatch", "the certificate is not valid for the name or address checked"),
     HOST_NO_SAN("host.no-san", "the certificate has no subjectAltName (the CN is never used)"),
 
-    CERT_PURPOSE("cert.purpose", "the leaf's extendedKeyUsage does not allow TLS server authentication");
+    CERT_PURPOSE("cert.purpose", "the leaf's extendedKeyUsage does not allow TLS server authentication"),
+
+    // Revocation (issue #3): see org.certcheck.revocation.
+    REVOCATION_REVOKED("revocation.revoked", "a certificate on the path is revoked (a failure in every mode but --revocation off)"),
+    REVOCATION_UNKNOWN("revocation.unknown", "no source gave a verified, current revocation status (a warning, a failure with --revocation hard)"),
+    REVOCATION_NO_INFO("revocation.no-info", "a certificate publishes no revocation information certcheck can fetch (informational)"),
+    REVOCATION_MUST_STAPLE("revocation.must-staple-missing", "the leaf requires OCSP stapling (TLS Feature) and the server stapled no usable response"),
+    REVOCATION_SOURCE_FAILED("revocation.source-failed", "a revocation source failed and a later one answered (informational)");
 
     private final String code;
     private final String meaning;
