@@ -17,19 +17,27 @@ public final class Validator {
     private final ExpiryCheck expiry;
     private final HostnameCheck hostname = new HostnameCheck();
     private final PurposeCheck purpose = new PurposeCheck();
+    private final Requirements requirements;
 
     public Validator(TrustAnchors anchors, Policy policy) {
-        this.chain = new ChainCheck(anchors);
+        this(anchors, policy, Requirements.NONE);
+    }
+
+    /** With an organisation's extra {@link Requirements} (issue #4). */
+    public Validator(TrustAnchors anchors, Policy policy, Requirements requirements) {
+        this.chain = new ChainCheck(anchors, requirements);
         this.expiry = new ExpiryCheck(policy);
+        this.requirements = requirements;
     }
 
     /** Judges the handshake as of {@code now}; never throws for a bad certificate. */
     public Assessment assess(Handshake handshake, Instant now) {
         Assessment certificates = assess(handshake.chain(), handshake.target(), now);
-        if (handshake.handshakeError().isEmpty()) {
-            return certificates;
-        }
         List<Finding> findings = new ArrayList<>(certificates.findings());
+        findings.addAll(ProtocolCheck.check(handshake.protocol(), handshake.cipherSuite()));
+        if (handshake.handshakeError().isEmpty()) {
+            return new Assessment(certificates.path(), findings);
+        }
         findings.add(Finding.of(FindingCode.TLS_HANDSHAKE_FAILED, Severity.WARN,
                 "the certificate was received but the handshake then failed: " + handshake.handshakeError().get()));
         return new Assessment(certificates.path(), findings);
