@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.Callable;
 
+import org.certcheck.aia.CaIssuersFetcher;
 import org.certcheck.input.HostListEntry;
 import org.certcheck.report.Report;
 import org.certcheck.run.FleetCheck;
@@ -62,6 +63,9 @@ public final class CheckCommand implements Callable<Integer> {
     @ArgGroup(validate = false, heading = "%nPolicy:%n")
     PolicyOptions policy = new PolicyOptions();
 
+    @ArgGroup(validate = false, heading = "%nCertificate policy:%n")
+    CertificatePolicyOptions certificatePolicy = new CertificatePolicyOptions();
+
     @ArgGroup(validate = false, heading = "%nConnections:%n")
     ConnectionOptions connection = new ConnectionOptions();
 
@@ -103,7 +107,9 @@ public final class CheckCommand implements Callable<Integer> {
         TrustAnchors anchors = trust.load();
 
         Instant now = clock.instant();
-        FleetCheck check = new FleetCheck(new Prober(settings, resolver), new Validator(anchors, thresholds), concurrency);
+        Validator validator = new Validator(anchors, thresholds, certificatePolicy.requirements(),
+                new CaIssuersFetcher(settings.connectTimeout().plus(settings.handshakeTimeout())));
+        FleetCheck check = new FleetCheck(new Prober(settings, resolver), validator, concurrency);
         Report result = new Report(now, anchors.description(), check.run(entries, now));
         report.write(result, spec.commandLine().getOut(), environment);
         return ExitCode.of(result, policy.failOnWarn());

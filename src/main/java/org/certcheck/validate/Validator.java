@@ -18,16 +18,25 @@ public final class Validator {
     private final HostnameCheck hostname = new HostnameCheck();
     private final PurposeCheck purpose = new PurposeCheck();
     private final Requirements requirements;
+    private final MissingIssuerDiagnosis missingIssuer;
 
     public Validator(TrustAnchors anchors, Policy policy) {
-        this(anchors, policy, Requirements.NONE);
+        this(anchors, policy, Requirements.NONE, IssuerFetcher.NONE);
     }
 
-    /** With an organisation's extra {@link Requirements} (issue #4). */
     public Validator(TrustAnchors anchors, Policy policy, Requirements requirements) {
+        this(anchors, policy, requirements, IssuerFetcher.NONE);
+    }
+
+    /**
+     * With an organisation's extra {@link Requirements} and a fetcher for caIssuers URLs, used only to
+     * name a missing intermediate (issue #4).
+     */
+    public Validator(TrustAnchors anchors, Policy policy, Requirements requirements, IssuerFetcher issuers) {
         this.chain = new ChainCheck(anchors, requirements);
         this.expiry = new ExpiryCheck(policy);
         this.requirements = requirements;
+        this.missingIssuer = new MissingIssuerDiagnosis(issuers);
     }
 
     /** Judges the handshake as of {@code now}; never throws for a bad certificate. */
@@ -53,7 +62,8 @@ public final class Validator {
         }
         List<Finding> findings = new ArrayList<>();
         ChainCheck.Result chainResult = this.chain.check(chain);
-        findings.addAll(chainResult.findings());
+        findings.addAll(missingIssuer.explain(chainResult.findings(), chainResult.path()));
+        findings.addAll(SentChainCheck.check(chain, chainResult.path(), now));
         findings.addAll(expiry.check(chainResult.path(), now));
         findings.addAll(hostname.check(chain.get(0), target));
         findings.addAll(purpose.check(chain.get(0)));
