@@ -28,7 +28,7 @@ import picocli.CommandLine.Spec;
 /** {@code certcheck [options] [HOSTFILE|TARGET]...}: check every target, print the report, exit honestly. */
 @Command(name = "certcheck", mixinStandardHelpOptions = true, versionProvider = Version.class,
         sortOptions = false, usageHelpAutoWidth = true,
-        subcommands = {DemoCommand.class},
+        subcommands = {DemoCommand.class, VerifyCommand.class},
         // Picocli wraps each line on its own at 80 columns when it cannot see a terminal (piped to
         // less, in CI): lines written wider than that come out ragged.
         description = {
@@ -95,6 +95,10 @@ public final class CheckCommand implements Callable<Integer> {
 
     Map<String, String> environment() {
         return environment;
+    }
+
+    InputStream stdin() {
+        return stdin;
     }
 
     @Override

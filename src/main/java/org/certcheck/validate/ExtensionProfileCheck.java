@@ -49,6 +49,10 @@ final class ExtensionProfileCheck {
                     && !ExtensionValues.critical(certificate, Extension.basicConstraints.getId())) {
                 problems.add("its basicConstraints is not critical, which RFC 5280 4.2.1.9 requires in a CA");
             }
+            if (ExtensionValues.present(certificate, Extension.policyConstraints.getId())
+                    && !ExtensionValues.critical(certificate, Extension.policyConstraints.getId())) {
+                problems.add("its policyConstraints is not critical, which RFC 5280 4.2.1.11 requires");
+            }
             nameConstraints(certificate, ca, problems);
             authorityInformationAccess(certificate, problems);
             if (i == 0) {
