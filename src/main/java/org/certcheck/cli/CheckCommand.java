@@ -108,7 +108,7 @@ public final class CheckCommand implements Callable<Integer> {
         ProbeSettings settings = connection.settings();
         int concurrency = connection.concurrency();
         List<HostListEntry> entries = targets.read(stdin);
-        TrustAnchors anchors = trust.load();
+        TrustAnchors anchors = certificatePolicy.withAnchors(trust.load());
 
         Instant now = clock.instant();
         Validator validator = new Validator(anchors, thresholds, certificatePolicy.requirements(),

@@ -114,7 +114,7 @@ final class VerifyCommand implements Callable<Integer> {
             throw new UsageException("verify needs at least one certificate file (or --batch)");
         }
         List<X509Certificate> chain = read();
-        TrustAnchors anchors = trust.load();
+        TrustAnchors anchors = certificatePolicy.withAnchors(trust.load());
         Target target = name == null ? NO_NAME : new Target(name, 443, "--name");
         Validator validator = new Validator(anchors, thresholds, certificatePolicy.requirements());
         Assessment assessment = validator.assess(chain, target, now);

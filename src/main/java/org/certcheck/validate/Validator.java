@@ -67,6 +67,7 @@ public final class Validator {
         findings.addAll(expiry.check(chainResult.path(), now));
         findings.addAll(hostname.check(chain.get(0), target));
         findings.addAll(purpose.check(chain.get(0)));
+        findings.addAll(RequirementsCheck.check(requirements, target, chain, chainResult.path(), now, findings));
         return new Assessment(chainResult.path(), findings);
     }
 }
