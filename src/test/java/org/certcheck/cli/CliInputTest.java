@@ -212,7 +212,8 @@ class CliInputTest {
 
         assertThat(run.exitCode()).isZero();
         assertThat(run.out()).contains("Usage: certcheck", "Exit codes:",
-                "  demo  Checks a demo fleet of TLS servers on loopback: no network needed.\n",
+                "  demo    Checks a demo fleet of TLS servers on loopback: no network needed.\n",
+                "  verify  Verifies certificate files offline: no network access at all.\n",
                 "0  every target checked, none failed", "1  at least one target failed", "2  usage error",
                 "3  at least one target could not be checked", "4  internal error");
         assertThat(run.err()).isEmpty();
