@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.Callable;
 
+import org.certcheck.aia.CaIssuersFetcher;
 import org.certcheck.input.HostListEntry;
 import org.certcheck.report.Report;
 import org.certcheck.revocation.RevocationCheck;
@@ -28,7 +29,7 @@ import picocli.CommandLine.Spec;
 /** {@code certcheck [options] [HOSTFILE|TARGET]...}: check every target, print the report, exit honestly. */
 @Command(name = "certcheck", mixinStandardHelpOptions = true, versionProvider = Version.class,
         sortOptions = false, usageHelpAutoWidth = true,
-        subcommands = {DemoCommand.class, MergeCommand.class},
+        subcommands = {DemoCommand.class, VerifyCommand.class, MergeCommand.class},
         // Picocli wraps each line on its own at 80 columns when it cannot see a terminal (piped to
         // less, in CI): lines written wider than that come out ragged.
         description = {
@@ -62,6 +63,9 @@ public final class CheckCommand implements Callable<Integer> {
 
     @ArgGroup(validate = false, heading = "%nPolicy:%n")
     PolicyOptions policy = new PolicyOptions();
+
+    @ArgGroup(validate = false, heading = "%nCertificate policy:%n")
+    CertificatePolicyOptions certificatePolicy = new CertificatePolicyOptions();
 
     @ArgGroup(validate = false, heading = "%nConnections:%n")
     ConnectionOptions connection = new ConnectionOptions();
@@ -97,6 +101,10 @@ public final class CheckCommand implements Callable<Integer> {
         return environment;
     }
 
+    InputStream stdin() {
+        return stdin;
+    }
+
     @Override
     public Integer call() {
         Logging.configure(report.verbosity(), report.debug);
@@ -104,12 +112,14 @@ public final class CheckCommand implements Callable<Integer> {
         ProbeSettings settings = connection.settings();
         int concurrency = connection.concurrency();
         List<HostListEntry> entries = targets.read(stdin);
-        TrustAnchors anchors = trust.load();
+        TrustAnchors anchors = certificatePolicy.withAnchors(trust.load());
         RevocationCheck revocationCheck = revocation.check();
 
         Instant now = clock.instant();
+        Validator validator = new Validator(anchors, thresholds, certificatePolicy.requirements(),
+                new CaIssuersFetcher(settings.connectTimeout().plus(settings.handshakeTimeout())));
         Prober prober = new Prober(settings, resolver, connection.limits());
-        FleetCheck check = new FleetCheck(prober, new Validator(anchors, thresholds), revocationCheck, concurrency);
+        FleetCheck check = new FleetCheck(prober, validator, revocationCheck, concurrency);
         Report result = new Report(now, anchors.description(), check.run(entries, now));
         report.write(result, spec.commandLine().getOut(), environment);
         return ExitCode.of(result, policy.failOnWarn());

@@ -98,6 +98,8 @@ public record HeldCertificate(X509Certificate certificate, KeyPair keyPair) {
         private Integer pathLength;
         private boolean ca;
         private boolean basicConstraints = true;
+        private boolean keyIdentifiers = true;
+        private String caIssuersUrl;
         private Integer keyUsage;
         private final List<KeyPurposeId> extendedKeyUsages = new ArrayList<>();
         private final List<GeneralSubtree> permitted = new ArrayList<>();
@@ -206,6 +208,18 @@ public record HeldCertificate(X509Certificate certificate, KeyPair keyPair) {
         public Builder certificateAuthority(int maxIntermediates) {
             this.ca = true;
             this.pathLength = maxIntermediates < 0 ? null : maxIntermediates;
+            return this;
+        }
+
+        /** Leaves subjectKeyIdentifier and authorityKeyIdentifier out (RFC 5280 requires them). */
+        public Builder withoutKeyIdentifiers() {
+            this.keyIdentifiers = false;
+            return this;
+        }
+
+        /** An authorityInfoAccess caIssuers URL where the issuer's certificate can be fetched (RFC 5280 4.2.2.1). */
+        public Builder caIssuersUrl(String url) {
+            this.caIssuersUrl = url;
             return this;
         }
 
@@ -370,10 +384,17 @@ public record HeldCertificate(X509Certificate certificate, KeyPair keyPair) {
         private void addExtensions(X509v3CertificateBuilder builder, KeyPair subjectKeys, KeyPair signingKeys)
                 throws GeneralSecurityException, CertIOException {
             JcaX509ExtensionUtils utils = new JcaX509ExtensionUtils();
-            builder.addExtension(Extension.subjectKeyIdentifier, false,
-                    utils.createSubjectKeyIdentifier(subjectKeys.getPublic()));
-            builder.addExtension(Extension.authorityKeyIdentifier, false,
-                    utils.createAuthorityKeyIdentifier(signingKeys.getPublic()));
+            if (keyIdentifiers) {
+                builder.addExtension(Extension.subjectKeyIdentifier, false,
+                        utils.createSubjectKeyIdentifier(subjectKeys.getPublic()));
+                builder.addExtension(Extension.authorityKeyIdentifier, false,
+                        utils.createAuthorityKeyIdentifier(signingKeys.getPublic()));
+            }
+            if (caIssuersUrl != null) {
+                builder.addExtension(Extension.authorityInfoAccess, false, new org.bouncycastle.asn1.x509
+                        .AuthorityInformationAccess(org.bouncycastle.asn1.x509.AccessDescription.id_ad_caIssuers,
+                        new GeneralName(GeneralName.uniformResourceIdentifier, caIssuersUrl)));
+            }
             if (basicConstraints) {
                 BasicConstraints constraints = !ca ? new BasicConstraints(false)
                         : pathLength == null ? new BasicConstraints(true) : new BasicConstraints(pathLength);

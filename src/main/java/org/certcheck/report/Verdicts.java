@@ -63,6 +63,21 @@ public final class Verdicts {
                 handshake.elapsed(), revocation);
     }
 
+    /**
+     * The verdict on certificates judged without a connection ({@code certcheck verify},
+     * {@code certcheck inventory}): the same rows and JSON objects, with no connection facts.
+     */
+    public static Verdict offline(String target, String origin, List<X509Certificate> chain, Assessment assessment) {
+        List<String> path = new ArrayList<>();
+        Optional<String> anchor = Optional.empty();
+        if (assessment.path().trusted()) {
+            assessment.path().certificates().forEach(c -> path.add(subject(c)));
+            anchor = assessment.path().anchor().map(Verdicts::subject);
+        }
+        return new Verdict(target, origin, Status.of(assessment.findings()), assessment.findings(), Optional.empty(),
+                chain.stream().map(CertificateFacts::of).toList(), path, anchor, Duration.ZERO);
+    }
+
     private static String subject(X509Certificate certificate) {
         return Printable.printable(certificate.getSubjectX500Principal().getName());
     }

@@ -112,9 +112,24 @@ public final class Prober {
             return lastFailure != null ? lastFailure : new ProbeFailure(target, Kind.CONNECT_TIMEOUT,
                     "no connection within " + seconds(settings.connectTimeout()), since(start));
         }
+        InetSocketAddress endpoint = (InetSocketAddress) socket.getRemoteSocketAddress();
         try (ConnectionLimits.Permit held = permit) {
-            return handshake(target, socket, start);
+            ProbeResult result = handshake(target, socket, start);
+            if (result instanceof ProbeFailure failure && refusedByTls(failure.kind())) {
+                // The server may speak only what this JVM disables (TLS 1.0/1.1, RC4, 3DES): read its
+                // certificate with a legacy ClientHello, for this probe only (see LegacyHelloProbe).
+                Optional<Handshake> legacy = LegacyHelloProbe.probe(target, endpoint, settings.handshakeTimeout(), start);
+                if (legacy.isPresent()) {
+                    return legacy.get();
+                }
+            }
+            return result;
         }
+    }
+
+    private static boolean refusedByTls(Kind kind) {
+        // A JVM that refuses the protocol or suite a server picked fails locally: an I/O error, no alert.
+        return kind == Kind.TLS_ALERT || kind == Kind.CLOSED || kind == Kind.RESET || kind == Kind.IO_ERROR;
     }
 
     private List<InetAddress> resolve(Target target) throws UnknownHostException, TimeoutException {

@@ -212,6 +212,7 @@ class CliInputTest {
 
         assertThat(run.exitCode()).isZero();
         assertThat(run.out()).containsPattern("\n  demo +Checks a demo fleet of TLS servers on loopback: no network needed.\n")
+                .containsPattern("\n  verify +Verifies certificate files offline: no network access at all.\n")
                 .containsPattern("\n  merge +Combines the JSON reports of shards");
         assertThat(run.out()).contains("Usage: certcheck", "Exit codes:",
                 "0  every target checked, none failed", "1  at least one target failed", "2  usage error",
