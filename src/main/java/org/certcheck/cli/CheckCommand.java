@@ -46,6 +46,7 @@ import picocli.CommandLine.Spec;
             "  certcheck --ca certs/corp-root.pem hosts.txt",
             "  certcheck --ca certs/corp-root.pem intranet.corp:8443 https://wiki.corp/",
             "  certcheck --ca certs/ --output json hosts.txt > report.json",
+            "  certcheck --ca certs/ -o table -o junit=certs.xml -o html=certs.html hosts.txt",
             "  certcheck demo     # a built-in demo fleet on loopback, no network needed",
             "",
             ExitCode.HELP})
@@ -104,8 +105,10 @@ public final class CheckCommand implements Callable<Integer> {
 
         Instant now = clock.instant();
         FleetCheck check = new FleetCheck(new Prober(settings, resolver), new Validator(anchors, thresholds), concurrency);
-        Report result = new Report(now, anchors.description(), check.run(entries, now));
-        report.write(result, spec.commandLine().getOut(), environment);
-        return ExitCode.of(result, policy.failOnWarn());
+        try (Outputs outputs = report.start(spec.commandLine(), environment, now, entries.size())) {
+            Report result = new Report(now, anchors.description(), check.run(entries, now, outputs::arrived));
+            outputs.finish(report.arrange(result));
+            return ExitCode.of(result, policy.failOnWarn());
+        }
     }
 }

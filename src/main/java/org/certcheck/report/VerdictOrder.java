@@ -1,0 +1,43 @@
+package org.certcheck.report;
+
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.Locale;
+
+/**
+ * The orders {@code --sort} offers. Each is stable: verdicts that compare equal keep their input
+ * order.
+ */
+public enum VerdictOrder {
+    /** As the targets were given. */
+    INPUT(Comparator.comparingInt(v -> 0)),
+    /** Worst first: FAIL, UNKNOWN, WARN, PASS, the order a person fixes things in. */
+    STATUS(Comparator.comparingInt(VerdictOrder::urgency)),
+    /** Soonest notAfter first (expired ones at the top); targets without a certificate last. */
+    EXPIRY(Comparator.comparing((Verdict v) -> v.notAfter().orElse(Instant.MAX))),
+    /** By {@code host:port}, ignoring case. */
+    TARGET(Comparator.comparing((Verdict v) -> v.target().toLowerCase(Locale.ROOT)));
+
+    private final Comparator<Verdict> comparator;
+
+    VerdictOrder(Comparator<Verdict> comparator) {
+        this.comparator = comparator;
+    }
+
+    /** The same run with its verdicts in this order. */
+    public Report apply(Report report) {
+        if (this == INPUT) {
+            return report;
+        }
+        return new Report(report.checkedAt(), report.trust(), report.verdicts().stream().sorted(comparator).toList());
+    }
+
+    private static int urgency(Verdict verdict) {
+        return switch (verdict.status()) {
+            case FAIL -> 0;
+            case UNKNOWN -> 1;
+            case WARN -> 2;
+            case PASS -> 3;
+        };
+    }
+}
