@@ -105,7 +105,8 @@ public final class CheckCommand implements Callable<Integer> {
 
         Instant now = clock.instant();
         FleetCheck check = new FleetCheck(new Prober(settings, resolver), new Validator(anchors, thresholds), concurrency);
-        try (Outputs outputs = report.start(spec.commandLine(), environment, now, entries.size())) {
+        try (Outputs outputs = report.start(spec.commandLine(), environment, now, entries.size(), thresholds,
+                policy.failOnWarn())) {
             Report result = new Report(now, anchors.description(), check.run(entries, now, outputs::arrived));
             outputs.finish(report.arrange(result));
             return ExitCode.of(result, policy.failOnWarn());

@@ -67,7 +67,8 @@ final class DemoCommand implements Callable<Integer> {
             fleet.cases().forEach(c -> targets.add(c.target()));
             FleetCheck check = new FleetCheck(new Prober(DEMO_TIMEOUTS, fleet.resolver()),
                     new Validator(anchors, Policy.DEFAULT), 64);
-            try (Outputs outputs = report.start(spec.commandLine(), parent.environment(), now, targets.size())) {
+            try (Outputs outputs = report.start(spec.commandLine(), parent.environment(), now, targets.size(),
+                    Policy.DEFAULT, false)) {
                 Report result = new Report(now, anchors.description(), check.run(targets, now, outputs::arrived));
                 outputs.finish(report.arrange(result));
                 return explain(fleet.cases(), result);

@@ -13,12 +13,14 @@ import java.util.Set;
 import org.certcheck.report.CsvReporter;
 import org.certcheck.report.JsonLinesReporter;
 import org.certcheck.report.JsonReporter;
+import org.certcheck.report.JunitReporter;
 import org.certcheck.report.Report;
 import org.certcheck.report.Reporter;
 import org.certcheck.report.Status;
 import org.certcheck.report.TableReporter;
 import org.certcheck.report.TableStyle;
 import org.certcheck.report.VerdictOrder;
+import org.certcheck.validate.Policy;
 
 import picocli.CommandLine;
 import picocli.CommandLine.Option;
@@ -39,7 +41,7 @@ final class ReportOptions {
 
     @Option(names = {"-o", "--output"}, paramLabel = "FORMAT[=FILE]", converter = OutputTarget.Converter.class,
             description = "Report format, written to FILE (atomically: temp file, then rename) or to stdout: "
-                    + "table, json, jsonl (one line per target as it is checked), csv. Repeatable: "
+                    + "table, json, jsonl (one line per target as it is checked), junit, csv. Repeatable: "
                     + "one on stdout, any number to files. Default: table on stdout.")
     List<OutputTarget> outputs = new ArrayList<>();
 
@@ -75,7 +77,8 @@ final class ReportOptions {
      * targets. Throws a {@link UsageException} for two outputs on stdout, one file named twice, or a
      * file that cannot be created.
      */
-    Outputs start(CommandLine commandLine, Map<String, String> environment, Instant checkedAt, int total) {
+    Outputs start(CommandLine commandLine, Map<String, String> environment, Instant checkedAt, int total,
+            Policy policy, boolean failOnWarn) {
         List<OutputTarget> targets = outputs.isEmpty() ? List.of(OutputTarget.stdout(OutputFormat.table)) : outputs;
         List<String> onStdout = targets.stream().filter(t -> t.file().isEmpty()).map(t -> t.format().name()).toList();
         if (onStdout.size() > 1) {
@@ -92,7 +95,7 @@ final class ReportOptions {
         PrintWriter err = commandLine.getErr();
         Optional<Progress> progress = !quiet && Terminal.stderrIsTerminal()
                 ? Optional.of(new Progress(err, total).start()) : Optional.empty();
-        return Outputs.open(targets, target -> reporter(target, environment), commandLine.getOut(), checkedAt, progress);
+        return Outputs.open(targets, target -> reporter(target, environment, policy, failOnWarn), commandLine.getOut(), checkedAt, progress);
     }
 
     /** The report in the order {@code --sort} asks for. */
@@ -100,13 +103,15 @@ final class ReportOptions {
         return sort.order.apply(report);
     }
 
-    private Reporter reporter(OutputTarget target, Map<String, String> environment) {
+    private Reporter reporter(OutputTarget target, Map<String, String> environment, Policy policy,
+            boolean failOnWarn) {
         boolean stdout = target.file().isEmpty();
         return switch (target.format()) {
             case table -> stdout ? terminalTable(environment) : new TableReporter(
                     new TableStyle(false, verbosity() > 0, 0));
             case json -> new JsonReporter();
             case jsonl -> new JsonLinesReporter();
+            case junit -> new JunitReporter(failOnWarn);
             case csv -> new CsvReporter();
         };
     }

@@ -63,6 +63,22 @@ class OutputsCliTest {
     }
 
     @Test
+    void junitFileFromARealRunIsValidAndAgreesWithTheExitCode() throws Exception {
+        Path junit = reports.resolve("certcheck.xml");
+
+        CliRun run = fleet.run("--fail-on", "warn", "-o", "junit=" + junit);
+
+        assertThat(run.exitCode()).isEqualTo(ExitCode.FAILED);
+        String xml = Files.readString(junit);
+        org.certcheck.report.JunitReporterTest.validate(xml);
+        var testcases = org.certcheck.report.JunitReporterTest.testcases(org.certcheck.report.JunitReporterTest.parse(xml));
+        assertThat(testcases).extracting(testcase -> testcase.getAttribute("name"))
+                .containsExactlyElementsOf(fleet.targets());
+        assertThat(testcases).extracting(testcase -> testcase.getFirstChild().getNextSibling().getNodeName())
+                .containsExactly("system-out", "failure", "failure", "error");
+    }
+
+    @Test
     void outputJsonAloneStillPrintsTheJsonDocumentOnStdout() {
         CliRun run = fleet.run("--output", "json");
 
