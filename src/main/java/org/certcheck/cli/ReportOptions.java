@@ -14,6 +14,7 @@ import org.certcheck.report.CsvReporter;
 import org.certcheck.report.JsonLinesReporter;
 import org.certcheck.report.JsonReporter;
 import org.certcheck.report.JunitReporter;
+import org.certcheck.report.PrometheusReporter;
 import org.certcheck.report.Report;
 import org.certcheck.report.Reporter;
 import org.certcheck.report.Status;
@@ -41,7 +42,7 @@ final class ReportOptions {
 
     @Option(names = {"-o", "--output"}, paramLabel = "FORMAT[=FILE]", converter = OutputTarget.Converter.class,
             description = "Report format, written to FILE (atomically: temp file, then rename) or to stdout: "
-                    + "table, json, jsonl (one line per target as it is checked), junit, csv. Repeatable: "
+                    + "table, json, jsonl (one line per target as it is checked), junit, prometheus, csv. Repeatable: "
                     + "one on stdout, any number to files. Default: table on stdout.")
     List<OutputTarget> outputs = new ArrayList<>();
 
@@ -112,6 +113,7 @@ final class ReportOptions {
             case json -> new JsonReporter();
             case jsonl -> new JsonLinesReporter();
             case junit -> new JunitReporter(failOnWarn);
+            case prometheus -> new PrometheusReporter(failOnWarn);
             case csv -> new CsvReporter();
         };
     }

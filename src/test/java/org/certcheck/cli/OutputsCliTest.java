@@ -79,6 +79,23 @@ class OutputsCliTest {
     }
 
     @Test
+    void prometheusTextfileFromARealRunPassesPromtoolAndParses() throws Exception {
+        Path prom = reports.resolve("certcheck.prom");
+
+        CliRun run = fleet.run("-o", "prometheus=" + prom);
+
+        assertThat(run.exitCode()).isEqualTo(ExitCode.FAILED);
+        String text = Files.readString(prom);
+        assertThat(org.certcheck.testing.PrometheusText.lint(text).exitCode()).isZero();
+        var success = org.certcheck.testing.PrometheusText.parse(text).stream()
+                .filter(sample -> sample.name().equals("certcheck_target_check_success"))
+                .collect(java.util.stream.Collectors.toMap(sample -> sample.labels().get("target"),
+                        org.certcheck.testing.PrometheusText.Sample::value));
+        assertThat(success).containsExactlyInAnyOrderEntriesOf(java.util.Map.of(
+                fleet.good, 1.0, fleet.expiring, 1.0, fleet.expired, 0.0, fleet.refused, 0.0));
+    }
+
+    @Test
     void outputJsonAloneStillPrintsTheJsonDocumentOnStdout() {
         CliRun run = fleet.run("--output", "json");
 
