@@ -11,6 +11,7 @@ import java.util.Optional;
 import java.util.Set;
 
 import org.certcheck.report.CsvReporter;
+import org.certcheck.report.HtmlReporter;
 import org.certcheck.report.JsonLinesReporter;
 import org.certcheck.report.JsonReporter;
 import org.certcheck.report.JunitReporter;
@@ -42,7 +43,7 @@ final class ReportOptions {
 
     @Option(names = {"-o", "--output"}, paramLabel = "FORMAT[=FILE]", converter = OutputTarget.Converter.class,
             description = "Report format, written to FILE (atomically: temp file, then rename) or to stdout: "
-                    + "table, json, jsonl (one line per target as it is checked), junit, prometheus, csv. Repeatable: "
+                    + "table, json, jsonl (one line per target as it is checked), junit, prometheus, csv, html. Repeatable: "
                     + "one on stdout, any number to files. Default: table on stdout.")
     List<OutputTarget> outputs = new ArrayList<>();
 
@@ -115,6 +116,7 @@ final class ReportOptions {
             case junit -> new JunitReporter(failOnWarn);
             case prometheus -> new PrometheusReporter(failOnWarn);
             case csv -> new CsvReporter();
+            case html -> new HtmlReporter();
         };
     }
 

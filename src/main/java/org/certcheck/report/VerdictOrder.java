@@ -12,7 +12,7 @@ public enum VerdictOrder {
     /** As the targets were given. */
     INPUT(Comparator.comparingInt(v -> 0)),
     /** Worst first: FAIL, UNKNOWN, WARN, PASS, the order a person fixes things in. */
-    STATUS(Comparator.comparingInt(VerdictOrder::urgency)),
+    STATUS(Comparator.comparingInt(v -> urgency(v.status()))),
     /** Soonest notAfter first (expired ones at the top); targets without a certificate last. */
     EXPIRY(Comparator.comparing((Verdict v) -> v.notAfter().orElse(Instant.MAX))),
     /** By {@code host:port}, ignoring case. */
@@ -32,8 +32,9 @@ public enum VerdictOrder {
         return new Report(report.checkedAt(), report.trust(), report.verdicts().stream().sorted(comparator).toList());
     }
 
-    private static int urgency(Verdict verdict) {
-        return switch (verdict.status()) {
+    /** 0 for FAIL up to 3 for PASS; the HTML report sorts its status column by it too. */
+    static int urgency(Status status) {
+        return switch (status) {
             case FAIL -> 0;
             case UNKNOWN -> 1;
             case WARN -> 2;

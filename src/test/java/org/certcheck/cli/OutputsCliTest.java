@@ -96,6 +96,22 @@ class OutputsCliTest {
     }
 
     @Test
+    void htmlReportFromARealRunOpensInChromiumWithEveryTarget() throws Exception {
+        Path html = reports.resolve("certcheck.html");
+        CliRun run = fleet.run("-o", "html=" + html);
+        var chromium = org.certcheck.testing.HeadlessChromium.require(reports);
+
+        var page = chromium.open(html, "");
+
+        assertThat(run.exitCode()).isEqualTo(ExitCode.FAILED);
+        assertThat(page.console()).isEmpty();
+        assertThat(page.dom().selectFirst("html").attr("data-script")).isEqualTo("ok");
+        assertThat(page.dom().select("#targets tbody tr")).extracting(row -> row.child(0).ownText())
+                .containsExactlyElementsOf(fleet.targets());
+        assertThat(page.dom().select("svg.timeline rect.cert")).hasSize(3);
+    }
+
+    @Test
     void outputJsonAloneStillPrintsTheJsonDocumentOnStdout() {
         CliRun run = fleet.run("--output", "json");
 
