@@ -61,10 +61,16 @@ public final class SmallFleet implements AutoCloseable {
 
     /** {@code certcheck --ca <root> ARGS... targets...} at the fleet's instant. */
     public CliRun runOn(List<String> targets, String... args) {
+        return runWith(java.util.Map.of("NO_COLOR", "1"), targets, args);
+    }
+
+    /** As {@link #runOn}, with {@code environment} as the process environment. */
+    public CliRun runWith(java.util.Map<String, String> environment, List<String> targets, String... args) {
         List<String> all = new ArrayList<>(List.of("--ca", caFile.toString()));
         all.addAll(List.of(args));
         all.addAll(targets);
-        return CliRun.run(Clock.fixed(now, ZoneOffset.UTC), Resolver.SYSTEM, all.toArray(String[]::new));
+        return CliRun.run(Clock.fixed(now, ZoneOffset.UTC), Resolver.SYSTEM, environment,
+                java.io.InputStream.nullInputStream(), all.toArray(String[]::new));
     }
 
     private int serve(TestPki pki, HeldCertificate leaf) throws IOException {
