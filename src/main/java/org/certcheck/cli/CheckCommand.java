@@ -109,7 +109,7 @@ public final class CheckCommand implements Callable<Integer> {
                 policy.failOnWarn())) {
             Report result = new Report(now, anchors.description(), check.run(entries, now, outputs::arrived));
             outputs.finish(report.arrange(result));
-            return ExitCode.of(result, policy.failOnWarn());
+            return report.exitCode(result, policy.failOnWarn());
         }
     }
 }

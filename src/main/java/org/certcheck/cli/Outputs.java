@@ -8,7 +8,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.function.Function;
 
 import org.certcheck.report.JsonLinesReporter;
 import org.certcheck.report.Report;
@@ -22,6 +21,10 @@ import org.certcheck.report.Verdict;
  * the end; files are renamed into place only when everything was written.
  */
 final class Outputs implements AutoCloseable {
+    /** One output: where it goes (and in which format it streams or not), and what renders it. */
+    record Output(OutputTarget target, Reporter reporter) {
+    }
+
     private record Sink(OutputTarget target, Reporter reporter, Writer writer, Optional<AtomicFile> file) {
     }
 
@@ -37,14 +40,14 @@ final class Outputs implements AutoCloseable {
     }
 
     /** Opens every file now; on a failure closes what was opened and throws a {@link UsageException}. */
-    static Outputs open(List<OutputTarget> targets, Function<OutputTarget, Reporter> reporters, PrintWriter stdout,
-            Instant checkedAt, Optional<Progress> progress) {
+    static Outputs open(List<Output> outputs, PrintWriter stdout, Instant checkedAt, Optional<Progress> progress) {
         List<Sink> sinks = new ArrayList<>();
-        Outputs outputs = new Outputs(sinks, checkedAt, progress);
+        Outputs opened = new Outputs(sinks, checkedAt, progress);
         try {
-            for (OutputTarget target : targets) {
+            for (Output output : outputs) {
+                OutputTarget target = output.target();
                 if (target.file().isEmpty()) {
-                    sinks.add(new Sink(target, reporters.apply(target), stdout, Optional.empty()));
+                    sinks.add(new Sink(target, output.reporter(), stdout, Optional.empty()));
                     continue;
                 }
                 AtomicFile file;
@@ -54,13 +57,13 @@ final class Outputs implements AutoCloseable {
                     throw new UsageException("cannot write the " + target.format() + " report to " + target.file().get()
                             + ": " + reason(e), e);
                 }
-                sinks.add(new Sink(target, reporters.apply(target), file.writer(), Optional.of(file)));
+                sinks.add(new Sink(target, output.reporter(), file.writer(), Optional.of(file)));
             }
         } catch (RuntimeException e) {
-            outputs.close();
+            opened.close();
             throw e;
         }
-        return outputs;
+        return opened;
     }
 
     /** One verdict is known: streaming outputs write it now. Called by one thread at a time. */

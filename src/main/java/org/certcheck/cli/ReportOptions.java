@@ -15,6 +15,7 @@ import org.certcheck.report.HtmlReporter;
 import org.certcheck.report.JsonLinesReporter;
 import org.certcheck.report.JsonReporter;
 import org.certcheck.report.JunitReporter;
+import org.certcheck.report.NagiosReporter;
 import org.certcheck.report.PrometheusReporter;
 import org.certcheck.report.Report;
 import org.certcheck.report.Reporter;
@@ -52,6 +53,12 @@ final class ReportOptions {
                     + "not pass and the summary. Files always get the whole report.")
     boolean quiet;
 
+    @Option(names = "--nagios",
+            description = "Nagios/Icinga plugin mode: one status line with performance data (days left per "
+                    + "target) on stdout, then the targets that did not pass; exit 0 OK, 1 WARNING, 2 CRITICAL, "
+                    + "3 UNKNOWN. --output can still write files.")
+    boolean nagios;
+
     @Option(names = "--sort", paramLabel = "KEY", defaultValue = "input",
             description = "Order of the targets: input, status (worst first), expiry (soonest first), "
                     + "target (by name) (default: ${DEFAULT-VALUE}). jsonl lines come as targets finish.")
@@ -81,7 +88,12 @@ final class ReportOptions {
      */
     Outputs start(CommandLine commandLine, Map<String, String> environment, Instant checkedAt, int total,
             Policy policy, boolean failOnWarn) {
-        List<OutputTarget> targets = outputs.isEmpty() ? List.of(OutputTarget.stdout(OutputFormat.table)) : outputs;
+        List<OutputTarget> targets = outputs.isEmpty() && !nagios
+                ? List.of(OutputTarget.stdout(OutputFormat.table)) : outputs;
+        if (nagios && targets.stream().anyMatch(t -> t.file().isEmpty())) {
+            throw new UsageException("--nagios writes the plugin output on stdout: send --output to a file, "
+                    + "e.g. --output json=report.json");
+        }
         List<String> onStdout = targets.stream().filter(t -> t.file().isEmpty()).map(t -> t.format().name()).toList();
         if (onStdout.size() > 1) {
             throw new UsageException("only one report can go to stdout, got " + String.join(" and ", onStdout)
@@ -97,7 +109,17 @@ final class ReportOptions {
         PrintWriter err = commandLine.getErr();
         Optional<Progress> progress = !quiet && Terminal.stderrIsTerminal()
                 ? Optional.of(new Progress(err, total).start()) : Optional.empty();
-        return Outputs.open(targets, target -> reporter(target, environment, policy, failOnWarn), commandLine.getOut(), checkedAt, progress);
+        List<Outputs.Output> all = new ArrayList<>();
+        targets.forEach(target -> all.add(new Outputs.Output(target, reporter(target, environment, policy, failOnWarn))));
+        if (nagios) {
+            all.add(new Outputs.Output(OutputTarget.stdout(OutputFormat.table), new NagiosReporter(policy)));
+        }
+        return Outputs.open(all, commandLine.getOut(), checkedAt, progress);
+    }
+
+    /** The process exit code: the plugin's state with --nagios, else certcheck's own. */
+    int exitCode(Report report, boolean failOnWarn) {
+        return nagios ? NagiosReporter.State.of(report).exitCode() : ExitCode.of(report, failOnWarn);
     }
 
     /** The report in the order {@code --sort} asks for. */
