@@ -48,6 +48,7 @@ import picocli.CommandLine.Spec;
             "  certcheck --ca certs/ --output json hosts.txt > report.json",
             "  certcheck --ca certs/ -o table -o junit=certs.xml -o html=certs.html hosts.txt",
             "  certcheck demo     # a built-in demo fleet on loopback, no network needed",
+            "  source <(certcheck generate-completion)   # tab completion in bash or zsh",
             "",
             ExitCode.HELP})
 public final class CheckCommand implements Callable<Integer> {

@@ -30,6 +30,9 @@ public final class Main {
             InputStream stdin) {
         CheckCommand command = new CheckCommand(clock, resolver, environment, stdin);
         CommandLine commandLine = new CommandLine(command);
+        // 'source <(certcheck generate-completion)': picocli's own bash/zsh script, not listed in --help.
+        commandLine.addSubcommand("generate-completion", new picocli.AutoComplete.GenerateCompletion());
+        commandLine.getSubcommands().get("generate-completion").getCommandSpec().usageMessage().hidden(true);
         commandLine.setCaseInsensitiveEnumValuesAllowed(true);
         commandLine.setParameterExceptionHandler(usageErrors());
         commandLine.setExecutionExceptionHandler(executionErrors());

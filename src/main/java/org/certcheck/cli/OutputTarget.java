@@ -58,6 +58,14 @@ record OutputTarget(OutputFormat format, Optional<Path> file) {
         return format + file.map(path -> " to " + path).orElse(" on stdout");
     }
 
+    /** What shell completion offers after {@code --output}: the format names. */
+    static final class Candidates implements Iterable<String> {
+        @Override
+        public java.util.Iterator<String> iterator() {
+            return Arrays.stream(OutputFormat.values()).map(Enum::name).iterator();
+        }
+    }
+
     static final class Converter implements ITypeConverter<OutputTarget> {
         @Override
         public OutputTarget convert(String value) {

@@ -43,6 +43,7 @@ final class ReportOptions {
     }
 
     @Option(names = {"-o", "--output"}, paramLabel = "FORMAT[=FILE]", converter = OutputTarget.Converter.class,
+            completionCandidates = OutputTarget.Candidates.class,
             description = "Report format, written to FILE (atomically: temp file, then rename) or to stdout: "
                     + "table, json, jsonl (one line per target as it is checked), junit, prometheus, csv, html. Repeatable: "
                     + "one on stdout, any number to files. Default: table on stdout.")
