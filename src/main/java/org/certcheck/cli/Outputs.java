@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.io.Writer;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,11 +22,21 @@ import org.certcheck.report.Verdict;
  * the end; files are renamed into place only when everything was written.
  */
 final class Outputs implements AutoCloseable {
-    /** One output: where it goes (and in which format it streams or not), and what renders it. */
-    record Output(OutputTarget target, Reporter reporter) {
+    /**
+     * One output: its name for messages ({@code junit}), its file (none: stdout), whether it gets each
+     * verdict as it arrives rather than the whole report at the end, and what renders it.
+     */
+    record Output(String name, Optional<Path> file, boolean streams, Reporter reporter) {
+        static Output of(OutputTarget target, Reporter reporter) {
+            return new Output(target.format().name(), target.file(), target.format().streams(), reporter);
+        }
+
+        String describe() {
+            return name + file.map(path -> " report to " + path).orElse(" report on stdout");
+        }
     }
 
-    private record Sink(OutputTarget target, Reporter reporter, Writer writer, Optional<AtomicFile> file) {
+    private record Sink(Output output, Writer writer, Optional<AtomicFile> file) {
     }
 
     private final List<Sink> sinks;
@@ -45,19 +56,17 @@ final class Outputs implements AutoCloseable {
         Outputs opened = new Outputs(sinks, checkedAt, progress);
         try {
             for (Output output : outputs) {
-                OutputTarget target = output.target();
-                if (target.file().isEmpty()) {
-                    sinks.add(new Sink(target, output.reporter(), stdout, Optional.empty()));
+                if (output.file().isEmpty()) {
+                    sinks.add(new Sink(output, stdout, Optional.empty()));
                     continue;
                 }
                 AtomicFile file;
                 try {
-                    file = AtomicFile.create(target.file().get());
+                    file = AtomicFile.create(output.file().get());
                 } catch (IOException e) {
-                    throw new UsageException("cannot write the " + target.format() + " report to " + target.file().get()
-                            + ": " + reason(e), e);
+                    throw new UsageException("cannot write the " + output.describe() + ": " + reason(e), e);
                 }
-                sinks.add(new Sink(target, output.reporter(), file.writer(), Optional.of(file)));
+                sinks.add(new Sink(output, file.writer(), Optional.of(file)));
             }
         } catch (RuntimeException e) {
             opened.close();
@@ -70,11 +79,11 @@ final class Outputs implements AutoCloseable {
     void arrived(Verdict verdict) {
         progress.ifPresent(p -> p.arrived(verdict));
         for (Sink sink : sinks) {
-            if (sink.target().format().streams()) {
+            if (sink.output().streams()) {
                 try {
                     lines.write(verdict, checkedAt, sink.writer());
                 } catch (IOException e) {
-                    throw new UncheckedIOException("cannot write the " + sink.target().describe(), e);
+                    throw new UncheckedIOException("cannot write the " + sink.output().describe(), e);
                 }
             }
         }
@@ -85,15 +94,15 @@ final class Outputs implements AutoCloseable {
         progress.ifPresent(Progress::close);
         for (Sink sink : sinks) {
             try {
-                if (!sink.target().format().streams()) {
-                    sink.reporter().write(report, sink.writer());
+                if (!sink.output().streams()) {
+                    sink.output().reporter().write(report, sink.writer());
                 }
                 sink.writer().flush();
                 if (sink.file().isPresent()) {
                     sink.file().get().commit();
                 }
             } catch (IOException e) {
-                throw new UsageException("cannot write the " + sink.target().describe() + ": " + reason(e), e);
+                throw new UsageException("cannot write the " + sink.output().describe() + ": " + reason(e), e);
             }
         }
     }

@@ -107,14 +107,16 @@ final class ReportOptions {
                         + ": give each --output its own file");
             }
         }
-        PrintWriter err = commandLine.getErr();
-        Optional<Progress> progress = !quiet && Terminal.stderrIsTerminal()
-                ? Optional.of(new Progress(err, total).start()) : Optional.empty();
         List<Outputs.Output> all = new ArrayList<>();
-        targets.forEach(target -> all.add(new Outputs.Output(target, reporter(target, environment, policy, failOnWarn))));
+        targets.forEach(target -> all.add(Outputs.Output.of(target, reporter(target, environment, policy, failOnWarn))));
         if (nagios) {
-            all.add(new Outputs.Output(OutputTarget.stdout(OutputFormat.table), new NagiosReporter(policy)));
+            all.add(new Outputs.Output("nagios", Optional.empty(), false, new NagiosReporter(policy)));
         }
+        // jsonl lines on the same terminal would be cut by the redrawn line.
+        boolean streamsToStdout = all.stream().anyMatch(output -> output.streams() && output.file().isEmpty());
+        PrintWriter err = commandLine.getErr();
+        Optional<Progress> progress = !quiet && !streamsToStdout && Terminal.stderrIsTerminal()
+                ? Optional.of(new Progress(err, total).start()) : Optional.empty();
         return Outputs.open(all, commandLine.getOut(), checkedAt, progress);
     }
 
