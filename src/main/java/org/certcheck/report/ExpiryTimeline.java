@@ -14,8 +14,8 @@ import java.util.Locale;
  * as an inline SVG (no script, no external resource).
  *
  * <p>Time runs left to right in weekly columns from the check; each certificate is one square in
- * the week its notAfter falls in, stacked upwards and colored by its target's status, so failures
- * stand out in red. Certificates that already expired gather in an "expired" column on the left,
+ * the week its notAfter falls in, stacked upwards (failures first) and colored by its target's
+ * status, so failures stand out in red. Certificates that already expired gather in an "expired" column on the left,
  * those beyond twelve months in a "later" column on the right. A column taller than
  * {@value #MAX_STACK} squares shows the rest as {@code +N}. Every square has a tooltip with the
  * target and the date. Targets without a certificate (could not be checked) are not drawn.
@@ -43,6 +43,8 @@ final class ExpiryTimeline {
         for (Verdict verdict : report.verdicts()) {
             verdict.notAfter().ifPresent(notAfter -> columns.get(column(start, notAfter)).add(verdict));
         }
+        // Failures at the bottom of each column, where the eye lands first, and never cut off by +N.
+        columns.forEach(column -> column.sort(java.util.Comparator.comparingInt(v -> VerdictOrder.urgency(v.status()))));
         int tallest = Math.min(MAX_STACK + 1, columns.stream().mapToInt(List::size).max().orElse(0));
         int plot = Math.max(3, tallest) * (SQUARE + 2);
         int height = TOP + plot + AXIS_HEIGHT;
