@@ -48,7 +48,9 @@ import picocli.CommandLine.Spec;
             "  certcheck --ca certs/corp-root.pem hosts.txt",
             "  certcheck --ca certs/corp-root.pem intranet.corp:8443 https://wiki.corp/",
             "  certcheck --ca certs/ --output json hosts.txt > report.json",
+            "  certcheck --ca certs/ -o table -o junit=certs.xml -o html=certs.html hosts.txt",
             "  certcheck demo     # a built-in demo fleet on loopback, no network needed",
+            "  source <(certcheck generate-completion)   # tab completion in bash or zsh",
             "",
             ExitCode.HELP})
 public final class CheckCommand implements Callable<Integer> {
@@ -120,8 +122,11 @@ public final class CheckCommand implements Callable<Integer> {
                 new CaIssuersFetcher(settings.connectTimeout().plus(settings.handshakeTimeout())));
         Prober prober = new Prober(settings, resolver, connection.limits());
         FleetCheck check = new FleetCheck(prober, validator, revocationCheck, concurrency);
-        Report result = new Report(now, anchors.description(), check.run(entries, now));
-        report.write(result, spec.commandLine().getOut(), environment);
-        return ExitCode.of(result, policy.failOnWarn());
+        try (Outputs outputs = report.start(spec.commandLine(), environment, now, entries.size(), thresholds,
+                policy.failOnWarn())) {
+            Report result = new Report(now, anchors.description(), check.run(entries, now, outputs::arrived));
+            outputs.finish(report.arrange(result));
+            return report.exitCode(result, policy.failOnWarn());
+        }
     }
 }

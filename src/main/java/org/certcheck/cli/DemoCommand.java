@@ -78,14 +78,16 @@ final class DemoCommand implements Callable<Integer> {
                     new Validator(anchors, Policy.DEFAULT),
                     new RevocationCheck(RevocationMode.SOFT, new HttpFetcher(DEMO_TIMEOUTS.connectTimeout()), List.of()),
                     64);
-            Report result = new Report(now, anchors.description(), check.run(targets, now));
-            PrintWriter out = spec.commandLine().getOut();
             if (train) {
-                report.train(result, parent.environment());
+                report.train(new Report(now, anchors.description(), check.run(targets, now)), parent.environment());
                 return ExitCode.OK;
             }
-            report.write(result, out, parent.environment());
-            return explain(fleet.cases(), result);
+            try (Outputs outputs = report.start(spec.commandLine(), parent.environment(), now, targets.size(),
+                    Policy.DEFAULT, false)) {
+                Report result = new Report(now, anchors.description(), check.run(targets, now, outputs::arrived));
+                outputs.finish(report.arrange(result));
+                return explain(fleet.cases(), result);
+            }
         }
     }
 

@@ -30,7 +30,7 @@ import org.certcheck.validate.Finding;
  * out, except {@code daysLeft} and {@code notAfter}, which are {@code null} when no certificate was
  * seen so that every target has them. Instants are ISO 8601 UTC strings.
  */
-public final class JsonReporter {
+public final class JsonReporter implements Reporter {
     /** Raised only for changes that break a reader: a renamed or removed field, a changed meaning. */
     public static final int SCHEMA_VERSION = 1;
 
@@ -40,6 +40,7 @@ public final class JsonReporter {
             .without(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
 
     /** Writes the document and a final newline; does not close {@code out}. */
+    @Override
     public void write(Report report, Writer out) throws IOException {
         write(toJson(report), out);
     }
@@ -67,7 +68,8 @@ public final class JsonReporter {
         return root;
     }
 
-    private static ObjectNode target(Verdict verdict, Instant checkedAt) {
+    /** One element of {@code targets}; also each line of {@link JsonLinesReporter}. */
+    static ObjectNode target(Verdict verdict, Instant checkedAt) {
         ObjectNode node = NODES.objectNode();
         node.put("target", verdict.target());
         node.put("origin", verdict.origin());

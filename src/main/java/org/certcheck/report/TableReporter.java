@@ -1,6 +1,7 @@
 package org.certcheck.report;
 
 import java.io.PrintWriter;
+import java.io.Writer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -31,12 +32,14 @@ import java.util.function.Function;
  * chain as sent, the validated path and anchor, every finding as {@code [code] message}) and a
  * blank line.
  *
+ * <p>With {@link TableStyle#problemsOnly()} the PASS rows are left out; the summary still counts them.
+ *
  * <p>Lines never end in spaces and always end in {@code \n}, whatever the platform, so the output is
  * the same everywhere. Every string from a certificate, a server or the host list passes through
  * {@link TerminalText}; the only escape sequences written are the colors this class adds when
  * asked to.
  */
-public final class TableReporter {
+public final class TableReporter implements Reporter {
     private static final String GAP = "  ";
     private static final int MIN_REASONS_WIDTH = 20;
     private static final String RESET = "\u001b[0m";
@@ -48,9 +51,16 @@ public final class TableReporter {
         this.style = Objects.requireNonNull(style, "style");
     }
 
+    @Override
+    public void write(Report report, Writer out) {
+        write(report, out instanceof PrintWriter printer ? printer : new PrintWriter(out));
+    }
+
     public void write(Report report, PrintWriter out) {
+        List<Verdict> shown = report.verdicts().stream()
+                .filter(verdict -> !style.problemsOnly() || verdict.status() != Status.PASS).toList();
         List<TableRow> rows = new ArrayList<>();
-        for (Verdict verdict : report.verdicts()) {
+        for (Verdict verdict : shown) {
             rows.add(TableRow.of(verdict, report.checkedAt(), style.details()));
         }
         int targetWidth = width("TARGET", rows, TableRow::target);
@@ -80,7 +90,7 @@ public final class TableReporter {
                 line(out, reasonsIndent + reason);
             }
             if (style.details()) {
-                DetailsBlock.lines(report.verdicts().get(i), style.width()).forEach(detail -> line(out, detail));
+                DetailsBlock.lines(shown.get(i), style.width()).forEach(detail -> line(out, detail));
                 line(out, "");
             }
         }

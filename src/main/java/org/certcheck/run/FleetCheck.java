@@ -8,6 +8,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
 import java.util.concurrent.Semaphore;
+import java.util.function.Consumer;
 
 import org.certcheck.input.HostListEntry;
 import org.certcheck.input.InputProblem;
@@ -56,6 +57,24 @@ public final class FleetCheck {
 
     /** Probes and judges every entry as of {@code now}; input problems become UNKNOWN rows. */
     public List<Verdict> run(List<HostListEntry> entries, Instant now) {
+        return run(entries, now, verdict -> { });
+    }
+
+    /**
+     * As {@link #run(List, Instant)}, and also hands each verdict to {@code arrived} as soon as it is
+     * known (input problems first, then targets in the order their checks finish), so a streaming
+     * report or a progress line need not wait for the slowest host. Calls are never concurrent, and
+     * all of them happen before this method returns; the returned list is still in input order.
+     * A listener that throws ends the run with that exception.
+     */
+    public List<Verdict> run(List<HostListEntry> entries, Instant now, Consumer<Verdict> arrived) {
+        Objects.requireNonNull(arrived, "arrived");
+        Object arrivals = new Object();
+        Consumer<Verdict> serialized = verdict -> {
+            synchronized (arrivals) {
+                arrived.accept(verdict);
+            }
+        };
         Semaphore slots = new Semaphore(concurrency);
         ExecutorService executor = Threads.forProbes(concurrency);
         try {
@@ -64,15 +83,19 @@ public final class FleetCheck {
                 if (entry instanceof Target target) {
                     pending.add(executor.submit(() -> {
                         slots.acquire();
+                        Verdict verdict;
                         try {
-                            return check(target, now);
+                            verdict = check(target, now);
                         } finally {
                             slots.release();
                         }
+                        serialized.accept(verdict);
+                        return verdict;
                     }));
                 } else {
-                    pending.add(java.util.concurrent.CompletableFuture.completedFuture(
-                            Verdicts.of((InputProblem) entry)));
+                    Verdict verdict = Verdicts.of((InputProblem) entry);
+                    serialized.accept(verdict);
+                    pending.add(java.util.concurrent.CompletableFuture.completedFuture(verdict));
                 }
             }
             List<Verdict> verdicts = new ArrayList<>(pending.size());
@@ -84,6 +107,9 @@ public final class FleetCheck {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while checking targets", e);
         } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException listenerFailure) {
+                throw listenerFailure; // check() turns its own failures into verdicts: this came from the listener
+            }
             throw new IllegalStateException("checking a target failed unexpectedly: " + e.getCause(), e.getCause());
         } finally {
             executor.shutdownNow();

@@ -28,7 +28,13 @@ public record CliRun(int exitCode, String out, String err) {
 
     /** With {@code stdin} as what {@code -} reads. */
     public static CliRun run(Clock clock, Resolver resolver, InputStream stdin, String... args) {
-        CommandLine commandLine = Main.commandLine(clock, resolver, Map.of("NO_COLOR", "1"), stdin);
+        return run(clock, resolver, Map.of("NO_COLOR", "1"), stdin, args);
+    }
+
+    /** With {@code environment} as the process environment (COLUMNS, NO_COLOR, TERM ...). */
+    public static CliRun run(Clock clock, Resolver resolver, Map<String, String> environment, InputStream stdin,
+            String... args) {
+        CommandLine commandLine = Main.commandLine(clock, resolver, environment, stdin);
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         commandLine.setOut(new PrintWriter(out));
