@@ -248,6 +248,8 @@ def markdown(doc, meta, sizes, single, single_med, capacity, caps, sil, sil_med,
           f"**{fmt(s['speedup_vs_xargs'], 1)}x** faster | **{fmt(share, 0)}%** | "
           f"{fmt(s['hosts_per_s_after_start'], 0)} | {lookups} |")
     w("")
+    gets = "; ".join(f"N = {s['n']:,}: {', '.join(str(g) for g in s['crl_gets'])}" for s in sizes)
+    w(f"CRL downloads during these runs, at certcheck's default options: {gets}.\n")
     w("*hosts/s net of JVM start* subtracts the single-host `java -jar` median below. *hosts-file lookups alone* "
       "is one JVM resolving every distinct name of the list once, one after another, through the same hosts "
       "file: the JDK scans the whole file for each name, a cost of the bench (real DNS differs), part of "

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # certcheck against a local fleet of TLS hosts, with its baselines measured in the same run.
 #
-#   bench/fleet.sh [--quick]      (--quick: N = 50 only, 2 runs, for CI; well under a minute)
+#   bench/fleet.sh [--quick]   (--quick: N = 50, 2 runs, 1 per scenario: for CI, under a minute)
 #
 # Starts on loopback only: one nginx serving up to 1,000 names `hI.fleet.test`, each with its own
 # certificate (EC P-256) from a throwaway CA, on 50 loopback addresses (127.1.0.x); listeners that
@@ -31,12 +31,14 @@ case "$*" in
   *) usage ;;
 esac
 if [ "$quick" = 1 ]; then
-  sizes="50" runs=2 single_runs=3 s_time_secs=1 T=2 silent_good=50 silent_count=5 revocation_n=50
+  sizes="50" runs=2 scenario_runs=1 single_runs=2 s_time_secs=1 T=2 silent_good=50 silent_count=5 revocation_n=50
 else
-  sizes="100 1000 10000" runs=3 single_runs=7 s_time_secs=5 T=10 silent_good=1000 silent_count=100 revocation_n=1000
+  sizes="100 1000 10000" runs=3 scenario_runs=3 single_runs=7 s_time_secs=5 T=10 silent_good=1000 silent_count=100
+  revocation_n=1000
 fi
 read -r -a sizes <<< "${BENCH_SIZES:-$sizes}"
 runs=${BENCH_RUNS:-$runs}
+scenario_runs=${BENCH_RUNS:-$scenario_runs}
 single_runs=${BENCH_SINGLE_RUNS:-$single_runs}
 for v in "${sizes[@]}" "$runs" "$single_runs"; do
   [[ "$v" =~ ^[1-9][0-9]*$ ]] || { log "'$v' is not a positive whole number"; exit 2; }
@@ -284,7 +286,7 @@ done
 
 # 5c. silent hosts: (a) and (b) alternate.
 record kind=load at=silent load="$(load_avg)"
-for ((r = 1; r <= runs; r++)); do
+for ((r = 1; r <= scenario_runs; r++)); do
   certcheck_run "silent (a) run $r, $silent_good good" "$tmp/list-$silent_good.txt" "want_rc=0 want_pass=$silent_good" \
     scenario=silent variant=a run="$r" -- --handshake-timeout "${T}s"
   certcheck_run "silent (b) run $r, $silent_good good + $silent_count silent" "$tmp/silent-all.txt" \
@@ -295,7 +297,7 @@ done
 revocation_note=""
 if "${cc_jar[@]}" --help 2>/dev/null | grep -q -- '--revocation'; then
   record kind=load at=revocation load="$(load_avg)"
-  for ((r = 1; r <= runs; r++)); do
+  for ((r = 1; r <= scenario_runs; r++)); do
     certcheck_run "revocation off run $r" "$tmp/list-$revocation_n.txt" "want_rc=0 want_pass=$revocation_n" \
       scenario=revocation mode=off run="$r" -- --revocation off
     # shellcheck disable=SC2086 # revocation_on is a list of options
