@@ -249,7 +249,7 @@ def markdown(doc, meta, sizes, single, single_med, capacity, caps, sil, sil_med,
           f"{fmt(s['hosts_per_s_after_start'], 0)} | {lookups} |")
     w("")
     gets = "; ".join(f"N = {s['n']:,}: {', '.join(str(g) for g in s['crl_gets'])}" for s in sizes)
-    w(f"CRL downloads during these runs, at certcheck's default options: {gets}.\n")
+    w(f"CRL downloads during these runs (certcheck's default revocation setting): {gets}.\n")
     w("*hosts/s net of JVM start* subtracts the single-host `java -jar` median below. *hosts-file lookups alone* "
       "is one JVM resolving every distinct name of the list once, one after another, through the same hosts "
       "file: the JDK scans the whole file for each name, a cost of the bench (real DNS differs), part of "
