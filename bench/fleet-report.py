@@ -112,7 +112,7 @@ def report(path, out_md, out_json):
     meta = next(r for r in recs if r["kind"] == "meta")
     of = lambda kind, **kw: [r for r in recs if r["kind"] == kind and all(r.get(k) == v for k, v in kw.items())]
     cpu = lambda r: None if r.get("user_s") is None or r.get("sys_s") is None else r["user_s"] + r["sys_s"]
-    meta["sizes"] = [int(n) for n in str(meta["sizes"]).split(",")]
+    meta = dict(meta, sizes=[int(n) for n in str(meta["sizes"]).strip("[]").split(",")])
     problems = [f"{r.get('label', r['kind'])}: {p}" for r in recs for p in r.get("problems", [])]
     problems += [r["text"] for r in of("problem")]
 
@@ -121,6 +121,7 @@ def report(path, out_md, out_json):
     s_time_cpu_ms = med([1000 * r["cpu_s"] / r["connections"] for r in of("s_time") if r["connections"]])
     single = {how: of("single", how=how) for how in ("jar", "launcher", "version", "s_client")}
     single_med = {how: med([r["wall_ms"] / 1000 for r in rs]) for how, rs in single.items()}
+    single_cpu = {how: med([cpu(r) for r in rs]) for how, rs in single.items()}
     start_s = single_med["jar"]
 
     sizes = []
@@ -164,9 +165,11 @@ def report(path, out_md, out_json):
         (f"1,000 hosts at least 50% of the raw handshake capacity{at}",
          fmt(None if k["share_of_capacity"] is None else 100 * k["share_of_capacity"], 0, "%"),
          None if k["share_of_capacity"] is None else k["share_of_capacity"] >= 0.5),
-        ("single host end to end <= 0.5 s, `java -jar`", fmt(single_med["jar"], 2, " s"),
+        ("single host end to end <= 0.5 s, `java -jar`",
+         f"{fmt(single_med['jar'], 2, ' s')} (CPU {fmt(single_cpu['jar'], 2, ' s')})",
          None if single_med["jar"] is None else single_med["jar"] <= 0.5),
-        ("single host end to end <= 0.5 s, `./certcheck`", fmt(single_med["launcher"], 2, " s"),
+        ("single host end to end <= 0.5 s, `./certcheck`",
+         f"{fmt(single_med['launcher'], 2, ' s')} (CPU {fmt(single_cpu['launcher'], 2, ' s')})",
          None if single_med["launcher"] is None else single_med["launcher"] <= 0.5),
         (f"{big['n']:,} targets: peak RSS <= 300 MB (`java -jar`){'' if big['n'] >= 10000 else ' (set for 10,000)'}", fmt(big["rss_mb"], 0, " MB"),
          None if big["rss_mb"] is None else big["rss_mb"] <= 300),
@@ -185,7 +188,7 @@ def report(path, out_md, out_json):
 
     doc = dict(meta=meta, raw_handshakes_per_s=capacity, raw_samples_per_s=caps,
                s_time_client_cpu_ms_per_handshake=s_time_cpu_ms, sizes=sizes,
-               single_host={how: dict(median_wall_s=single_med[how], median_cpu_s=med([cpu(r) for r in rs]),
+               single_host={how: dict(median_wall_s=single_med[how], median_cpu_s=single_cpu[how],
                                       walls_s=[r["wall_ms"] / 1000 for r in rs]) for how, rs in single.items()},
                silent=dict(good=meta["silent_good"], silent=meta["silent_count"], handshake_timeout_s=t,
                            good_only_s=sil_med["a"], with_silent_s=sil_med["b"], cost_s=sil_cost,
