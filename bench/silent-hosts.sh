@@ -34,89 +34,31 @@ done
 RUNS=3
 XARGS_P=8
 
-for tool in java openssl python3 timeout xargs; do
-  command -v "$tool" >/dev/null 2>&1 || { echo "silent-hosts: '$tool' is needed and not on PATH" >&2; exit 2; }
-done
-
-here=$(cd "$(dirname "$0")" && pwd)
-repo=$(cd "$here/.." && pwd)
-jar="$repo/target/certcheck.jar"
-results_dir="$here/results"
+bench_name=silent-hosts
+# shellcheck source=bench/lib.sh
+. "$(dirname "$0")/lib.sh"
+need_tools java openssl python3 timeout xargs
 results="$results_dir/silent-hosts.md"
 
-log() { printf 'silent-hosts: %s\n' "$*" >&2; }
-
-# --- 1. the jar ---------------------------------------------------------------------------------
-# Rebuilt when missing or older than the sources, like ./certcheck does: timing a stale jar misleads.
-if [ ! -f "$jar" ] || [ -n "$(find "$repo/src/main" "$repo/pom.xml" -newer "$jar" 2>/dev/null | head -n 1)" ]; then
-  log "building $jar"
-  (cd "$repo" && { mvn -q -B -o -DskipTests package || mvn -q -B -DskipTests package; }) >&2
-fi
-
-# --- temp dir and cleanup -----------------------------------------------------------------------
-tmp=$(mktemp -d "${TMPDIR:-/tmp}/certcheck-silent.XXXXXX")
-pids=()
-cleanup() {
-  local pid
-  for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
-  for pid in "${pids[@]}"; do wait "$pid" 2>/dev/null || true; done
-  rm -rf "$tmp"
-}
-trap cleanup EXIT
-trap 'exit 130' INT
-trap 'exit 143' TERM
+# --- 0. the jar, a temp dir ---------------------------------------------------------------------
+ensure_jar
+make_tmp
 
 # --- 1. a CA and one leaf for *.bench.test ------------------------------------------------------
 log "minting a CA and a *.bench.test leaf in $tmp"
-openssl req -x509 -new -newkey ec -pkeyopt ec_paramgen_curve:P-256 -nodes -sha256 -days 90 \
-  -subj "/CN=certcheck bench root" \
-  -addext "basicConstraints=critical,CA:TRUE" -addext "keyUsage=critical,keyCertSign,cRLSign" \
-  -keyout "$tmp/root.key" -out "$tmp/root.pem" 2>/dev/null
-openssl req -new -newkey ec -pkeyopt ec_paramgen_curve:P-256 -nodes -sha256 \
-  -subj "/CN=*.bench.test" -keyout "$tmp/leaf.key" -out "$tmp/leaf.csr" 2>/dev/null
-cat > "$tmp/leaf.ext" <<'EOF'
-basicConstraints = critical, CA:FALSE
-keyUsage = critical, digitalSignature
-extendedKeyUsage = serverAuth
-subjectAltName = DNS:*.bench.test
-EOF
-# 90 days: well past --warn-days 30, so every good host is a plain PASS.
-openssl x509 -req -in "$tmp/leaf.csr" -CA "$tmp/root.pem" -CAkey "$tmp/root.key" \
-  -set_serial "0x$(openssl rand -hex 8)" -days 90 -sha256 -extfile "$tmp/leaf.ext" \
-  -out "$tmp/leaf.pem" 2>/dev/null
+mint_root "$tmp"
+leaf_cmd "$tmp"
+"${leaf[@]}" -subj "/CN=*.bench.test" -set_serial "0x$(openssl rand -hex 8)" \
+  -addext "subjectAltName=DNS:*.bench.test" -keyout "$tmp/leaf.key" -out "$tmp/leaf.pem" 2>/dev/null
 # The server sends leaf then root, as many servers do; certcheck tolerates the extra.
 cat "$tmp/leaf.pem" "$tmp/root.pem" > "$tmp/chain.pem"
 
 # --- 2. servers ---------------------------------------------------------------------------------
-free_port() {
-  python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'
-}
-wait_for_port() {  # port seconds
-  local i
-  for ((i = 0; i < $2 * 10; i++)); do
-    if (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; then return 0; fi
-    sleep 0.1
-  done
-  return 1
-}
-
 port=$(free_port)
 if command -v nginx >/dev/null 2>&1; then
   mkdir -p "$tmp/nginx"
   # A throwaway instance: own prefix, pid, logs and temp paths; nothing from /etc/nginx is read.
-  cat > "$tmp/nginx/nginx.conf" <<EOF
-daemon off;
-worker_processes auto;
-pid $tmp/nginx/nginx.pid;
-error_log $tmp/nginx/error.log warn;
-events { worker_connections 2048; }
-http {
-  access_log off;
-  client_body_temp_path $tmp/nginx/body;
-  proxy_temp_path $tmp/nginx/proxy;
-  fastcgi_temp_path $tmp/nginx/fastcgi;
-  uwsgi_temp_path $tmp/nginx/uwsgi;
-  scgi_temp_path $tmp/nginx/scgi;
+  { nginx_head "$tmp/nginx"; cat <<EOF
   server {
     listen 127.0.0.1:$port ssl backlog=1024;
     server_name _;
@@ -126,6 +68,7 @@ http {
   }
 }
 EOF
+  } > "$tmp/nginx/nginx.conf"
   nginx -p "$tmp/nginx" -c "$tmp/nginx/nginx.conf" -e "$tmp/nginx/error.log" &
   pids+=($!)
   server="nginx $(nginx -v 2>&1 | sed 's|.*nginx/||') ($(nproc) worker processes)"
@@ -138,44 +81,8 @@ else
 fi
 wait_for_port "$port" 10 || { log "the TLS server did not start on 127.0.0.1:$port"; cat "$tmp"/nginx/error.log "$tmp"/s_server.log 2>/dev/null >&2; exit 2; }
 
-# Silent listeners: accept every connection and hold it, never sending a byte; a connection is
-# closed only after the client closes it. The ports go to a file once all are listening.
-cat > "$tmp/silent.py" <<'EOF'
-import os, selectors, socket, sys
-
-count, port_file = int(sys.argv[1]), sys.argv[2]
-sel = selectors.DefaultSelector()
-ports = []
-for _ in range(count):
-    listener = socket.socket()
-    listener.bind(("127.0.0.1", 0))
-    listener.listen(128)
-    listener.setblocking(False)
-    sel.register(listener, selectors.EVENT_READ, "listener")
-    ports.append(listener.getsockname()[1])
-with open(port_file + ".part", "w") as f:
-    f.write("\n".join(map(str, ports)) + "\n")
-os.rename(port_file + ".part", port_file)
-while True:
-    for key, _ in sel.select():
-        if key.data == "listener":
-            conn, _ = key.fileobj.accept()
-            conn.setblocking(False)
-            sel.register(conn, selectors.EVENT_READ, "held")
-        else:
-            try:
-                data = key.fileobj.recv(65536)  # the ClientHello, read and ignored
-            except OSError:
-                data = b""
-            if not data:
-                sel.unregister(key.fileobj)
-                key.fileobj.close()
-EOF
-python3 "$tmp/silent.py" "$N_SILENT" "$tmp/silent-ports" &
-pids+=($!)
-for ((i = 0; i < 100; i++)); do [ -f "$tmp/silent-ports" ] && break; sleep 0.1; done
-[ -f "$tmp/silent-ports" ] || { log "the silent listeners did not start"; exit 2; }
-mapfile -t silent_ports < "$tmp/silent-ports"
+# Silent listeners: accept every connection and hold it, never sending a byte.
+start_silent "$N_SILENT"
 
 # --- 3. hosts file for the JVM and host lists ---------------------------------------------------
 # The silent hosts are spread through the list (one after every N_GOOD/N_SILENT good ones), so a
@@ -199,10 +106,6 @@ for ((; j < N_SILENT; j++)); do echo "s$((j + 1)).bench.test:${silent_ports[j]}"
 for ((j = 1; j <= N_SILENT; j++)); do echo "127.0.0.1 s$j.bench.test" >> "$tmp/hosts"; done
 
 # --- 4. measurements ----------------------------------------------------------------------------
-now_ms() { echo $(( $(date +%s%N) / 1000000 )); }
-median() { printf '%s\n' "$@" | sort -n | sed -n "$(( ($# + 1) / 2 ))p"; }
-secs() { awk -v ms="$1" 'BEGIN { printf "%.2f", ms / 1000 }'; }
-
 # A run that takes longer than a fully serial one plus two minutes is called a hang and killed.
 guard=$(( N_SILENT * T + 120 ))
 problems=()
@@ -297,7 +200,6 @@ done
 a=$(median "${ms_a[@]}"); b=$(median "${ms_b[@]}"); x=$(median "${ms_x[@]}"); jvm=$(median "${ms_j[@]}")
 d=$(( b - a ))
 serial_ms=$(( N_SILENT * T * 1000 ))
-ratio() { awk -v n="$1" -v d="$2" 'BEGIN { printf "%.2f", n / d }'; }
 d_over_t=$(ratio "$d" $(( T * 1000 )))
 if awk -v d="$d" -v t="$T" 'BEGIN { exit !(d <= 1.5 * t * 1000) }'; then
   claim="HOLDS"

@@ -2,17 +2,23 @@ package org.certcheck.cli;
 
 import java.io.InputStream;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 
+import org.certcheck.aia.CaIssuersFetcher;
 import org.certcheck.input.HostListEntry;
 import org.certcheck.report.Report;
+import org.certcheck.revocation.RevocationCheck;
 import org.certcheck.run.FleetCheck;
+import org.certcheck.tls.FetchProxies;
 import org.certcheck.tls.ProbeSettings;
 import org.certcheck.tls.Prober;
+import org.certcheck.tls.ProxyChoice;
 import org.certcheck.tls.Resolver;
 import org.certcheck.validate.Policy;
 import org.certcheck.validate.TrustAnchors;
@@ -27,7 +33,7 @@ import picocli.CommandLine.Spec;
 /** {@code certcheck [options] [HOSTFILE|TARGET]...}: check every target, print the report, exit honestly. */
 @Command(name = "certcheck", mixinStandardHelpOptions = true, versionProvider = Version.class,
         sortOptions = false, usageHelpAutoWidth = true,
-        subcommands = {DemoCommand.class, MergeCommand.class},
+        subcommands = {DemoCommand.class, VerifyCommand.class, MergeCommand.class},
         // Picocli wraps each line on its own at 80 columns when it cannot see a terminal (piped to
         // less, in CI): lines written wider than that come out ragged.
         description = {
@@ -48,7 +54,9 @@ import picocli.CommandLine.Spec;
             "  certcheck --ca certs/corp-root.pem hosts.txt",
             "  certcheck --ca certs/corp-root.pem intranet.corp:8443 https://wiki.corp/",
             "  certcheck --ca certs/ --output json hosts.txt > report.json",
+            "  certcheck --ca certs/ -o table -o junit=certs.xml -o html=certs.html hosts.txt",
             "  certcheck demo     # a built-in demo fleet on loopback, no network needed",
+            "  source <(certcheck generate-completion)   # tab completion in bash or zsh",
             "",
             ExitCode.HELP})
 public final class CheckCommand implements Callable<Integer> {
@@ -64,8 +72,14 @@ public final class CheckCommand implements Callable<Integer> {
     @ArgGroup(validate = false, heading = "%nPolicy:%n")
     PolicyOptions policy = new PolicyOptions();
 
+    @ArgGroup(validate = false, heading = "%nCertificate policy:%n")
+    CertificatePolicyOptions certificatePolicy = new CertificatePolicyOptions();
+
     @ArgGroup(validate = false, heading = "%nConnections:%n")
     ConnectionOptions connection = new ConnectionOptions();
+
+    @ArgGroup(validate = false, heading = "%nRevocation:%n")
+    RevocationOptions revocation = new RevocationOptions();
 
     @ArgGroup(validate = false, heading = "%nAddresses and names:%n")
     ReachOptions reach = new ReachOptions();
@@ -104,6 +118,10 @@ public final class CheckCommand implements Callable<Integer> {
         return environment;
     }
 
+    InputStream stdin() {
+        return stdin;
+    }
+
     @Override
     public Integer call() {
         Logging.configure(report.verbosity(), report.debug);
@@ -111,14 +129,30 @@ public final class CheckCommand implements Callable<Integer> {
         ProbeSettings settings = connection.settings();
         int concurrency = connection.concurrency();
         List<HostListEntry> entries = reach.rewrite(targets.read(stdin));
-        TrustAnchors anchors = trust.load();
+        TrustAnchors anchors = certificatePolicy.withAnchors(trust.load());
+        ProxyChoice proxies = proxy.choice(environment);
+        RevocationCheck revocationCheck = revocation.check(proxies);
 
         Instant now = clock.instant();
+        Validator validator = new Validator(anchors, thresholds, certificatePolicy.requirements(),
+                caIssuers(settings.connectTimeout().plus(settings.handshakeTimeout()), proxies));
         Prober prober = new Prober(settings, resolver, connection.limits(),
-                reach.reach().withProxies(proxy.choice(environment)).withClient(client.identity(environment)));
-        FleetCheck check = new FleetCheck(prober, new Validator(anchors, thresholds), concurrency, reach.allAddresses);
-        Report result = new Report(now, anchors.description(), check.run(entries, now));
-        report.write(result, spec.commandLine().getOut(), environment);
-        return ExitCode.of(result, policy.failOnWarn());
+                reach.reach().withProxies(proxies).withClient(client.identity(environment)));
+        FleetCheck check = new FleetCheck(prober, validator, revocationCheck, concurrency, reach.allAddresses);
+        try (Outputs outputs = report.start(spec.commandLine(), environment, now, entries.size(), thresholds,
+                policy.failOnWarn())) {
+            Report result = new Report(now, anchors.description(), check.run(entries, now, outputs::arrived));
+            outputs.finish(report.arrange(result));
+            return report.exitCode(result, policy.failOnWarn());
+        }
+    }
+
+    /** caIssuers downloads go through the probes' proxy, as revocation fetches do. */
+    private static CaIssuersFetcher caIssuers(Duration timeout, ProxyChoice proxies) {
+        if (proxies.proxy().isEmpty()) {
+            return new CaIssuersFetcher(timeout);
+        }
+        FetchProxies selector = new FetchProxies(proxies);
+        return new CaIssuersFetcher(timeout, Optional.of(selector), selector.authenticator());
     }
 }

@@ -12,6 +12,9 @@ import org.certcheck.demo.DemoFleet;
 import org.certcheck.input.HostListEntry;
 import org.certcheck.report.Report;
 import org.certcheck.report.Verdict;
+import org.certcheck.revocation.HttpFetcher;
+import org.certcheck.revocation.RevocationCheck;
+import org.certcheck.revocation.RevocationMode;
 import org.certcheck.run.FleetCheck;
 import org.certcheck.tls.ProbeSettings;
 import org.certcheck.tls.Prober;
@@ -37,8 +40,9 @@ import picocli.CommandLine.Spec;
             "",
             "Real TLS servers on 127.0.0.1 with a throwaway CA, one per verdict (good,",
             "expired, not yet valid, expiring, wrong host, wildcard too deep, no SAN,",
-            "self-signed, unknown root, incomplete chain, not a CA, wrong purpose, IP SAN,",
-            "refused, not TLS, silent, unknown name). Nothing leaves this machine.",
+            "revoked, Must-Staple without a staple, self-signed, unknown root, incomplete",
+            "chain, not a CA, wrong purpose, IP SAN, refused, not TLS, silent, unknown",
+            "name). The CA's CRLs are served on 127.0.0.1 too: nothing leaves this machine.",
             "",
             "Exits 0 when every demo target got the verdict it was built for, 4 otherwise.",
             ""})
@@ -69,16 +73,21 @@ final class DemoCommand implements Callable<Integer> {
                     "the demo's own root CA (CN=Demo Corp Root CA)");
             List<HostListEntry> targets = new ArrayList<>();
             fleet.cases().forEach(c -> targets.add(c.target()));
+            // The fleet's CRLs are on loopback; the demo checks revocation as a default run does.
             FleetCheck check = new FleetCheck(new Prober(DEMO_TIMEOUTS, fleet.resolver()),
-                    new Validator(anchors, Policy.DEFAULT), 64);
-            Report result = new Report(now, anchors.description(), check.run(targets, now));
-            PrintWriter out = spec.commandLine().getOut();
+                    new Validator(anchors, Policy.DEFAULT),
+                    new RevocationCheck(RevocationMode.SOFT, new HttpFetcher(DEMO_TIMEOUTS.connectTimeout()), List.of()),
+                    64);
             if (train) {
-                report.train(result, parent.environment());
+                report.train(new Report(now, anchors.description(), check.run(targets, now)), parent.environment());
                 return ExitCode.OK;
             }
-            report.write(result, out, parent.environment());
-            return explain(fleet.cases(), result);
+            try (Outputs outputs = report.start(spec.commandLine(), parent.environment(), now, targets.size(),
+                    Policy.DEFAULT, false)) {
+                Report result = new Report(now, anchors.description(), check.run(targets, now, outputs::arrived));
+                outputs.finish(report.arrange(result));
+                return explain(fleet.cases(), result);
+            }
         }
     }
 

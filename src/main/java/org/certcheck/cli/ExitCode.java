@@ -28,7 +28,8 @@ public final class ExitCode {
               2  usage error: bad option, unreadable host or CA file
               3  at least one target could not be checked (DNS, refused, timeout, not TLS,
                  bad host line) and none failed
-              4  internal error""";
+              4  internal error
+            With --nagios: 0 OK, 1 WARNING, 2 CRITICAL, 3 UNKNOWN (Nagios plugin codes).""";
 
     private ExitCode() {
     }

@@ -30,6 +30,9 @@ public final class Main {
             InputStream stdin) {
         CheckCommand command = new CheckCommand(clock, resolver, environment, stdin);
         CommandLine commandLine = new CommandLine(command);
+        // 'source <(certcheck generate-completion)': picocli's own bash/zsh script, not listed in --help.
+        commandLine.addSubcommand("generate-completion", new picocli.AutoComplete.GenerateCompletion());
+        commandLine.getSubcommands().get("generate-completion").getCommandSpec().usageMessage().hidden(true);
         commandLine.setCaseInsensitiveEnumValuesAllowed(true);
         commandLine.setParameterExceptionHandler(usageErrors());
         commandLine.setExecutionExceptionHandler(executionErrors());
@@ -39,6 +42,9 @@ public final class Main {
 
     private static IParameterExceptionHandler usageErrors() {
         return (e, args) -> {
+            if (java.util.Arrays.asList(args).contains("--nagios")) {
+                return nagiosUnknown(e.getCommandLine(), e.getMessage());
+            }
             PrintWriter err = e.getCommandLine().getErr();
             err.println("certcheck: " + e.getMessage());
             err.println("Try 'certcheck --help' for usage.");
@@ -47,8 +53,23 @@ public final class Main {
         };
     }
 
+    /**
+     * In plugin mode an error is the plugin state UNKNOWN (exit 3), told on stdout, the only stream
+     * Nagios shows (Nagios Plugin Development Guidelines, "Plugin Return Codes").
+     */
+    private static int nagiosUnknown(CommandLine commandLine, String message) {
+        PrintWriter out = commandLine.getOut();
+        out.println("CERTCHECK UNKNOWN - " + message.replace('|', '/').replace('\n', ' '));
+        out.flush();
+        return org.certcheck.report.NagiosReporter.State.UNKNOWN.exitCode();
+    }
+
     private static IExecutionExceptionHandler executionErrors() {
         return (e, commandLine, parseResult) -> {
+            if (parseResult.hasMatchedOption("--nagios")) {
+                return nagiosUnknown(commandLine, e instanceof UsageException ? e.getMessage()
+                        : "internal error: " + e);
+            }
             PrintWriter err = commandLine.getErr();
             boolean debug = parseResult.hasMatchedOption("--debug")
                     || (parseResult.hasSubcommand() && parseResult.subcommand().hasMatchedOption("--debug"));

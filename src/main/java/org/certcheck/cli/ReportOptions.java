@@ -1,25 +1,69 @@
 package org.certcheck.cli;
 
 import java.io.PrintWriter;
-import java.lang.reflect.Method;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 
+import org.certcheck.report.CsvReporter;
+import org.certcheck.report.HtmlReporter;
+import org.certcheck.report.JsonLinesReporter;
 import org.certcheck.report.JsonReporter;
+import org.certcheck.report.JunitReporter;
+import org.certcheck.report.NagiosReporter;
+import org.certcheck.report.PrometheusReporter;
 import org.certcheck.report.Report;
+import org.certcheck.report.Reporter;
+import org.certcheck.report.Status;
 import org.certcheck.report.TableReporter;
 import org.certcheck.report.TableStyle;
+import org.certcheck.report.VerdictOrder;
+import org.certcheck.validate.Policy;
 
+import picocli.CommandLine;
 import picocli.CommandLine.Option;
 
-/** How the report is shown; shared by the check and the demo. */
+/** How and where the report is shown; shared by the check and the demo. */
 final class ReportOptions {
-    enum Format { table, json }
-
     enum ColorMode { auto, always, never }
 
-    @Option(names = {"-o", "--output"}, paramLabel = "FORMAT", defaultValue = "table",
-            description = "Report format on stdout: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
-    Format format;
+    enum SortKey {
+        input(VerdictOrder.INPUT), status(VerdictOrder.STATUS), expiry(VerdictOrder.EXPIRY), target(VerdictOrder.TARGET);
+
+        final VerdictOrder order;
+
+        SortKey(VerdictOrder order) {
+            this.order = order;
+        }
+    }
+
+    @Option(names = {"-o", "--output"}, paramLabel = "FORMAT[=FILE]", converter = OutputTarget.Converter.class,
+            completionCandidates = OutputTarget.Candidates.class,
+            description = "Report format, written to FILE (atomically: temp file, then rename) or to stdout: "
+                    + "table, json, jsonl (one line per target as it is checked), junit, prometheus, csv, html. Repeatable: "
+                    + "one on stdout, any number to files. Default: table on stdout.")
+    List<OutputTarget> outputs = new ArrayList<>();
+
+    @Option(names = {"-q", "--quiet"},
+            description = "For cron: print nothing when every target passed, otherwise only the rows that did "
+                    + "not pass and the summary. Files always get the whole report.")
+    boolean quiet;
+
+    @Option(names = "--nagios",
+            description = "Nagios/Icinga plugin mode: one status line with performance data (days left per "
+                    + "target) on stdout, then the targets that did not pass; exit 0 OK, 1 WARNING, 2 CRITICAL, "
+                    + "3 UNKNOWN. --output can still write files.")
+    boolean nagios;
+
+    @Option(names = "--sort", paramLabel = "KEY", defaultValue = "input",
+            description = "Order of the targets: input, status (worst first), expiry (soonest first), "
+                    + "target (by name) (default: ${DEFAULT-VALUE}). jsonl lines come as targets finish.")
+    SortKey sort;
 
     @Option(names = {"-v", "--details"},
             description = "Show certificate details (subject, issuer, SANs, serial, fingerprint, key, chain, "
@@ -38,18 +82,79 @@ final class ReportOptions {
         return details.length;
     }
 
-    void write(Report report, PrintWriter out, Map<String, String> environment) {
-        if (format == Format.json) {
-            try {
-                new JsonReporter().write(report, out);
-            } catch (java.io.IOException e) {
-                throw new java.io.UncheckedIOException("cannot write the JSON report", e);
-            }
-        } else {
-            new TableReporter(new TableStyle(useColor(environment), verbosity() > 0, width(environment)))
-                    .write(report, out);
+    /**
+     * Checks the outputs, opens their files and, on a terminal, the progress line for {@code total}
+     * targets. Throws a {@link UsageException} for two outputs on stdout, one file named twice, or a
+     * file that cannot be created.
+     */
+    Outputs start(CommandLine commandLine, Map<String, String> environment, Instant checkedAt, int total,
+            Policy policy, boolean failOnWarn) {
+        List<OutputTarget> targets = outputs.isEmpty() && !nagios
+                ? List.of(OutputTarget.stdout(OutputFormat.table)) : outputs;
+        if (nagios && targets.stream().anyMatch(t -> t.file().isEmpty())) {
+            throw new UsageException("--nagios writes the plugin output on stdout: send --output to a file, "
+                    + "e.g. --output json=report.json");
         }
-        out.flush();
+        List<String> onStdout = targets.stream().filter(t -> t.file().isEmpty()).map(t -> t.format().name()).toList();
+        if (onStdout.size() > 1) {
+            throw new UsageException("only one report can go to stdout, got " + String.join(" and ", onStdout)
+                    + ": send the others to files, e.g. --output " + onStdout.get(1) + "=report." + onStdout.get(1));
+        }
+        Set<Path> files = new HashSet<>();
+        for (OutputTarget target : targets) {
+            if (target.file().isPresent() && !files.add(target.file().get().toAbsolutePath().normalize())) {
+                throw new UsageException("two reports would be written to " + target.file().get()
+                        + ": give each --output its own file");
+            }
+        }
+        List<Outputs.Output> all = new ArrayList<>();
+        targets.forEach(target -> all.add(Outputs.Output.of(target, reporter(target, environment, policy, failOnWarn))));
+        if (nagios) {
+            all.add(new Outputs.Output("nagios", Optional.empty(), false, new NagiosReporter(policy)));
+        }
+        // jsonl lines on the same terminal would be cut by the redrawn line.
+        boolean streamsToStdout = all.stream().anyMatch(output -> output.streams() && output.file().isEmpty());
+        PrintWriter err = commandLine.getErr();
+        Optional<Progress> progress = !quiet && !streamsToStdout && Terminal.stderrIsTerminal()
+                ? Optional.of(new Progress(err, total).start()) : Optional.empty();
+        return Outputs.open(all, commandLine.getOut(), checkedAt, progress);
+    }
+
+    /** The process exit code: the plugin's state with --nagios, else certcheck's own. */
+    int exitCode(Report report, boolean failOnWarn) {
+        return nagios ? NagiosReporter.State.of(report).exitCode() : ExitCode.of(report, failOnWarn);
+    }
+
+    /** The report in the order {@code --sort} asks for. */
+    Report arrange(Report report) {
+        return sort.order.apply(report);
+    }
+
+    private Reporter reporter(OutputTarget target, Map<String, String> environment, Policy policy,
+            boolean failOnWarn) {
+        boolean stdout = target.file().isEmpty();
+        return switch (target.format()) {
+            case table -> stdout ? terminalTable(environment) : new TableReporter(
+                    new TableStyle(false, verbosity() > 0, 0));
+            case json -> new JsonReporter();
+            case jsonl -> new JsonLinesReporter();
+            case junit -> new JunitReporter(failOnWarn);
+            case prometheus -> new PrometheusReporter(failOnWarn);
+            case csv -> new CsvReporter();
+            case html -> new HtmlReporter();
+        };
+    }
+
+    /** Color and width for a terminal; with --quiet only problem rows, and nothing at all when every target passed. */
+    private Reporter terminalTable(Map<String, String> environment) {
+        TableReporter table = new TableReporter(
+                new TableStyle(useColor(environment), verbosity() > 0, Terminal.width(environment), quiet));
+        return (report, out) -> {
+            if (quiet && report.verdicts().stream().allMatch(v -> v.status() == Status.PASS)) {
+                return;
+            }
+            table.write(report, out);
+        };
     }
 
     /** Renders the report in every format into nothing, so all their classes get loaded. */
@@ -68,29 +173,7 @@ final class ReportOptions {
             case always -> true;
             case never -> false;
             case auto -> !environment.containsKey("NO_COLOR") && !"dumb".equals(environment.get("TERM"))
-                    && stdoutIsTerminal();
+                    && Terminal.stdoutIsTerminal();
         };
-    }
-
-    private static int width(Map<String, String> environment) {
-        try {
-            return Integer.parseInt(environment.getOrDefault("COLUMNS", "0").trim());
-        } catch (NumberFormatException e) {
-            return 0;
-        }
-    }
-
-    /** Java 22+ has Console.isTerminal(); before it, a console exists only on a terminal. */
-    static boolean stdoutIsTerminal() {
-        java.io.Console console = System.console();
-        if (console == null) {
-            return false;
-        }
-        try {
-            Method isTerminal = java.io.Console.class.getMethod("isTerminal");
-            return (Boolean) isTerminal.invoke(console);
-        } catch (ReflectiveOperationException e) {
-            return true;
-        }
     }
 }

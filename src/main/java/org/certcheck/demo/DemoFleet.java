@@ -13,6 +13,7 @@ import java.util.Optional;
 
 import org.bouncycastle.asn1.x509.KeyPurposeId;
 import org.certcheck.input.Target;
+import org.certcheck.pki.CrlBuilder;
 import org.certcheck.pki.HeldCertificate;
 import org.certcheck.report.Status;
 import org.certcheck.tls.Resolver;
@@ -21,7 +22,8 @@ import org.certcheck.validate.FindingCode;
 /**
  * The built-in demo: a throwaway corporate PKI and one real TLS server on loopback per kind of
  * problem, each a target named {@code <case>.demo.test}. Nothing leaves the machine: the demo's
- * resolver maps {@code *.demo.test} to 127.0.0.1 and knows no other name.
+ * resolver maps {@code *.demo.test} to 127.0.0.1 and knows no other name, and the CA's CRLs are
+ * served over HTTP from 127.0.0.1 too.
  */
 public final class DemoFleet implements AutoCloseable {
     private static final String DOMAIN = ".demo.test";
@@ -30,24 +32,31 @@ public final class DemoFleet implements AutoCloseable {
     public record Case(Target target, String shows, Status expected, Optional<FindingCode> expectedCode) {
     }
 
+    private static final String ROOT_CRL = "/root.crl";
+    private static final String ISSUING_CRL = "/issuing.crl";
+
     private final InetAddress loopback = InetAddress.getLoopbackAddress();
     private final Instant now;
     private final HeldCertificate root;
     private final HeldCertificate issuing;
+    /** The CA's web server: publishes both CRLs, so every certificate's revocation status is checked. */
+    private final RevocationServer crls;
     private final List<TlsServer> servers = new ArrayList<>();
     private final List<Case> cases = new ArrayList<>();
 
-    private DemoFleet(Instant now) {
+    private DemoFleet(Instant now, RevocationServer crls) {
         this.now = now;
+        this.crls = crls;
         this.root = HeldCertificate.builder(now).organization("certcheck demo").commonName("Demo Corp Root CA")
                 .validFor(Duration.ofDays(-365), Duration.ofDays(3650)).certificateAuthority(1).build();
         this.issuing = HeldCertificate.builder(now).organization("certcheck demo").commonName("Demo Corp Issuing CA")
-                .validFor(Duration.ofDays(-300), Duration.ofDays(1825)).certificateAuthority(0).signedBy(root).build();
+                .validFor(Duration.ofDays(-300), Duration.ofDays(1825)).certificateAuthority(0)
+                .crlDistributionPoint(crls.url(ROOT_CRL)).signedBy(root).build();
     }
 
     /** Mints the PKI relative to {@code now} and starts every server. */
     public static DemoFleet start(Instant now) throws IOException {
-        DemoFleet fleet = new DemoFleet(now);
+        DemoFleet fleet = new DemoFleet(now, RevocationServer.start(InetAddress.getLoopbackAddress()));
         try {
             fleet.startAll();
         } catch (IOException | RuntimeException e) {
@@ -77,6 +86,9 @@ public final class DemoFleet implements AutoCloseable {
     }
 
     private void startAll() throws IOException {
+        HeldCertificate revoked = leaf("revoked").build();
+        crls.publishCrl(ROOT_CRL, CrlBuilder.issuedBy(root, now).build());
+        crls.publishCrl(ISSUING_CRL, CrlBuilder.issuedBy(issuing, now).revoke(revoked).build());
         serve("good", "a valid certificate from the corporate CA", Status.PASS, null,
                 leaf("good").build(), true);
         serve("expired", "expired three days ago", Status.FAIL, FindingCode.CERT_EXPIRED,
@@ -96,6 +108,10 @@ public final class DemoFleet implements AutoCloseable {
                 leaf("elsewhere").validFor(Duration.ofDays(-400), Duration.ofDays(365)).build(), true);
         serve("client-only", "extendedKeyUsage allows clientAuth only", Status.FAIL, FindingCode.CERT_PURPOSE,
                 leaf("client-only").extendedKeyUsage(KeyPurposeId.id_kp_clientAuth).build(), true);
+        serve("revoked", "listed on the CA's CRL (key compromise)", Status.FAIL, FindingCode.REVOCATION_REVOKED,
+                revoked, true);
+        serve("must-staple", "demands a stapled OCSP response the server does not send", Status.FAIL,
+                FindingCode.REVOCATION_MUST_STAPLE, leaf("must-staple").mustStaple().build(), true);
         HeldCertificate selfSigned = HeldCertificate.builder(now).commonName("self-signed" + DOMAIN)
                 .addSubjectAltName("self-signed" + DOMAIN).build();
         serve("self-signed", "a self-signed certificate", Status.FAIL, FindingCode.CHAIN_SELF_SIGNED,
@@ -115,8 +131,7 @@ public final class DemoFleet implements AutoCloseable {
         serve("bad-intermediate", "issued by a certificate that is not a CA", Status.FAIL, FindingCode.CHAIN_NOT_CA,
                 List.of(underNotCa.certificate(), notCa.certificate(), issuing.certificate()), underNotCa);
 
-        HeldCertificate ipLeaf = HeldCertificate.builder(now).commonName("127.0.0.1").addIpAddress("127.0.0.1")
-                .signedBy(issuing).build();
+        HeldCertificate ipLeaf = issued("127.0.0.1").addIpAddress("127.0.0.1").build();
         TlsServer ipServer = TlsServer.start(loopback, List.of(ipLeaf.certificate(), issuing.certificate()),
                 ipLeaf.privateKey());
         servers.add(ipServer);
@@ -142,7 +157,8 @@ public final class DemoFleet implements AutoCloseable {
     }
 
     private HeldCertificate.Builder issued(String commonName) {
-        return HeldCertificate.builder(now).commonName(commonName).signedBy(issuing);
+        return HeldCertificate.builder(now).commonName(commonName).crlDistributionPoint(crls.url(ISSUING_CRL))
+                .signedBy(issuing);
     }
 
     private void serve(String name, String shows, Status expected, FindingCode code, HeldCertificate leaf,
@@ -165,6 +181,7 @@ public final class DemoFleet implements AutoCloseable {
 
     @Override
     public void close() {
+        crls.close();
         for (TlsServer server : servers) {
             try {
                 server.close();

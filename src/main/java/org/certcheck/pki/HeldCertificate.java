@@ -17,12 +17,19 @@ import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicLong;
 
+import org.bouncycastle.asn1.ASN1Integer;
 import org.bouncycastle.asn1.ASN1ObjectIdentifier;
+import org.bouncycastle.asn1.DERSequence;
 import org.bouncycastle.asn1.DERUTF8String;
 import org.bouncycastle.asn1.x500.X500Name;
 import org.bouncycastle.asn1.x500.X500NameBuilder;
 import org.bouncycastle.asn1.x500.style.BCStyle;
+import org.bouncycastle.asn1.x509.AccessDescription;
+import org.bouncycastle.asn1.x509.AuthorityInformationAccess;
 import org.bouncycastle.asn1.x509.BasicConstraints;
+import org.bouncycastle.asn1.x509.CRLDistPoint;
+import org.bouncycastle.asn1.x509.DistributionPoint;
+import org.bouncycastle.asn1.x509.DistributionPointName;
 import org.bouncycastle.asn1.x509.ExtendedKeyUsage;
 import org.bouncycastle.asn1.x509.Extension;
 import org.bouncycastle.asn1.x509.GeneralName;
@@ -68,6 +75,11 @@ public record HeldCertificate(X509Certificate certificate, KeyPair keyPair) {
         return new Builder(now);
     }
 
+    /** id-pe-tlsfeature (RFC 7633 section 6). */
+    public static final ASN1ObjectIdentifier TLS_FEATURE = new ASN1ObjectIdentifier("1.3.6.1.5.5.7.1.24");
+    /** The TLS extension number of status_request (RFC 6066 section 8). */
+    public static final int STATUS_REQUEST = 5;
+
     /** Builds one certificate; every method sets one property and returns this builder. */
     public static final class Builder {
         private static final AtomicLong SERIALS = new AtomicLong(System.nanoTime() & 0xffffffL);
@@ -86,12 +98,17 @@ public record HeldCertificate(X509Certificate certificate, KeyPair keyPair) {
         private Integer pathLength;
         private boolean ca;
         private boolean basicConstraints = true;
+        private boolean keyIdentifiers = true;
+        private String caIssuersUrl;
         private Integer keyUsage;
         private final List<KeyPurposeId> extendedKeyUsages = new ArrayList<>();
         private final List<GeneralSubtree> permitted = new ArrayList<>();
         private final List<GeneralSubtree> excluded = new ArrayList<>();
         private byte[] rawNameConstraints;
         private final List<ASN1ObjectIdentifier> unknownCriticalExtensions = new ArrayList<>();
+        private final List<AccessDescription> authorityInformationAccess = new ArrayList<>();
+        private final List<String> crlDistributionPoints = new ArrayList<>();
+        private boolean mustStaple;
         private HeldCertificate issuer;
         private KeyPair keyPair;
         private String keyAlgorithm = "EC";
@@ -194,6 +211,18 @@ public record HeldCertificate(X509Certificate certificate, KeyPair keyPair) {
             return this;
         }
 
+        /** Leaves subjectKeyIdentifier and authorityKeyIdentifier out (RFC 5280 requires them). */
+        public Builder withoutKeyIdentifiers() {
+            this.keyIdentifiers = false;
+            return this;
+        }
+
+        /** An authorityInfoAccess caIssuers URL where the issuer's certificate can be fetched (RFC 5280 4.2.2.1). */
+        public Builder caIssuersUrl(String url) {
+            this.caIssuersUrl = url;
+            return this;
+        }
+
         /** Leaves basicConstraints out entirely (an "intermediate" that is not a CA). */
         public Builder withoutBasicConstraints() {
             this.basicConstraints = false;
@@ -243,6 +272,35 @@ public record HeldCertificate(X509Certificate certificate, KeyPair keyPair) {
 
         public Builder addUnknownCriticalExtension(String oid) {
             unknownCriticalExtensions.add(new ASN1ObjectIdentifier(oid));
+            return this;
+        }
+
+        /** An id-ad-ocsp entry in authorityInfoAccess (RFC 5280 section 4.2.2.1): where to ask OCSP. */
+        public Builder ocspResponder(String url) {
+            authorityInformationAccess.add(new AccessDescription(AccessDescription.id_ad_ocsp,
+                    new GeneralName(GeneralName.uniformResourceIdentifier, url)));
+            return this;
+        }
+
+        /** An id-ad-caIssuers entry in authorityInfoAccess: where the issuer's certificate is published. */
+        public Builder caIssuers(String url) {
+            authorityInformationAccess.add(new AccessDescription(AccessDescription.id_ad_caIssuers,
+                    new GeneralName(GeneralName.uniformResourceIdentifier, url)));
+            return this;
+        }
+
+        /**
+         * A distribution point with this full name URI in cRLDistributionPoints (RFC 5280 section
+         * 4.2.1.13), e.g. {@code http://pki.corp/issuing.crl} or an {@code ldap://} URL.
+         */
+        public Builder crlDistributionPoint(String url) {
+            crlDistributionPoints.add(url);
+            return this;
+        }
+
+        /** The TLS Feature extension with status_request (RFC 7633), "OCSP Must-Staple". */
+        public Builder mustStaple() {
+            this.mustStaple = true;
             return this;
         }
 
@@ -326,10 +384,17 @@ public record HeldCertificate(X509Certificate certificate, KeyPair keyPair) {
         private void addExtensions(X509v3CertificateBuilder builder, KeyPair subjectKeys, KeyPair signingKeys)
                 throws GeneralSecurityException, CertIOException {
             JcaX509ExtensionUtils utils = new JcaX509ExtensionUtils();
-            builder.addExtension(Extension.subjectKeyIdentifier, false,
-                    utils.createSubjectKeyIdentifier(subjectKeys.getPublic()));
-            builder.addExtension(Extension.authorityKeyIdentifier, false,
-                    utils.createAuthorityKeyIdentifier(signingKeys.getPublic()));
+            if (keyIdentifiers) {
+                builder.addExtension(Extension.subjectKeyIdentifier, false,
+                        utils.createSubjectKeyIdentifier(subjectKeys.getPublic()));
+                builder.addExtension(Extension.authorityKeyIdentifier, false,
+                        utils.createAuthorityKeyIdentifier(signingKeys.getPublic()));
+            }
+            if (caIssuersUrl != null) {
+                builder.addExtension(Extension.authorityInfoAccess, false, new org.bouncycastle.asn1.x509
+                        .AuthorityInformationAccess(org.bouncycastle.asn1.x509.AccessDescription.id_ad_caIssuers,
+                        new GeneralName(GeneralName.uniformResourceIdentifier, caIssuersUrl)));
+            }
             if (basicConstraints) {
                 BasicConstraints constraints = !ca ? new BasicConstraints(false)
                         : pathLength == null ? new BasicConstraints(true) : new BasicConstraints(pathLength);
@@ -356,6 +421,20 @@ public record HeldCertificate(X509Certificate certificate, KeyPair keyPair) {
                 builder.addExtension(Extension.nameConstraints, true, new NameConstraints(
                         permitted.isEmpty() ? null : permitted.toArray(GeneralSubtree[]::new),
                         excluded.isEmpty() ? null : excluded.toArray(GeneralSubtree[]::new)));
+            }
+            if (!authorityInformationAccess.isEmpty()) {
+                builder.addExtension(Extension.authorityInfoAccess, false, new AuthorityInformationAccess(
+                        authorityInformationAccess.toArray(AccessDescription[]::new)));
+            }
+            if (!crlDistributionPoints.isEmpty()) {
+                builder.addExtension(Extension.cRLDistributionPoints, false, new CRLDistPoint(
+                        crlDistributionPoints.stream().map(url -> new DistributionPoint(new DistributionPointName(
+                                new GeneralNames(new GeneralName(GeneralName.uniformResourceIdentifier, url))),
+                                null, null)).toArray(DistributionPoint[]::new)));
+            }
+            if (mustStaple) {
+                // TLSFeature ::= SEQUENCE OF INTEGER; 5 is status_request (RFC 7633 section 6).
+                builder.addExtension(TLS_FEATURE, false, new DERSequence(new ASN1Integer(STATUS_REQUEST)));
             }
             for (ASN1ObjectIdentifier oid : unknownCriticalExtensions) {
                 builder.addExtension(oid, true, new DERUTF8String("certcheck test extension"));

@@ -3,6 +3,7 @@ package org.certcheck.report;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.certcheck.revocation.CertificateRevocation;
 import org.certcheck.validate.Finding;
 
 /**
@@ -43,6 +44,8 @@ final class DetailsBlock {
             block.add("path", verdict.path().isEmpty() ? List.of("none") : verdict.path());
         }
         verdict.anchor().ifPresent(anchor -> block.add("anchor", anchor));
+        verdict.revocation().ifPresent(revocation -> block.add("revocation",
+                revocation.certificates().stream().map(DetailsBlock::revocation).toList()));
         block.add("findings", verdict.findings().isEmpty() ? List.of("none")
                 : verdict.findings().stream().map(DetailsBlock::finding).toList());
         return block.lines;
@@ -63,6 +66,18 @@ final class DetailsBlock {
         String issuer = certificate.issuer().equals(certificate.subject()) ? "self-signed"
                 : "issued by " + certificate.issuer();
         return "#" + index + " " + certificate.subject() + "  <- " + issuer;
+    }
+
+    /** {@code CN=www: good (ocsp http://ocsp.corp/, next update 2026-11-24 12:00 UTC)}. */
+    private static String revocation(CertificateRevocation certificate) {
+        List<String> facts = new ArrayList<>();
+        certificate.source().ifPresent(source -> facts.add(source.label()
+                + certificate.url().map(url -> " " + url).orElse("")));
+        certificate.revokedAt().ifPresent(at -> facts.add("revoked " + UtcTime.dateTime(at)
+                + certificate.reason().map(reason -> ", " + reason).orElse("")));
+        certificate.nextUpdate().ifPresent(next -> facts.add("next update " + UtcTime.dateTime(next)));
+        return certificate.certificate() + ": " + certificate.status().label()
+                + (facts.isEmpty() ? "" : " (" + String.join(", ", facts) + ")");
     }
 
     private static String finding(Finding finding) {

@@ -17,6 +17,8 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import org.certcheck.revocation.CertificateRevocation;
+import org.certcheck.revocation.PathRevocation;
 import org.certcheck.validate.Finding;
 
 /**
@@ -28,7 +30,7 @@ import org.certcheck.validate.Finding;
  * out, except {@code daysLeft} and {@code notAfter}, which are {@code null} when no certificate was
  * seen so that every target has them. Instants are ISO 8601 UTC strings.
  */
-public final class JsonReporter {
+public final class JsonReporter implements Reporter {
     /** Raised only for changes that break a reader: a renamed or removed field, a changed meaning. */
     public static final int SCHEMA_VERSION = 1;
 
@@ -38,6 +40,7 @@ public final class JsonReporter {
             .without(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
 
     /** Writes the document and a final newline; does not close {@code out}. */
+    @Override
     public void write(Report report, Writer out) throws IOException {
         write(toJson(report), out);
     }
@@ -65,7 +68,8 @@ public final class JsonReporter {
         return root;
     }
 
-    private static ObjectNode target(Verdict verdict, Instant checkedAt) {
+    /** One element of {@code targets}; also each line of {@link JsonLinesReporter}. */
+    static ObjectNode target(Verdict verdict, Instant checkedAt) {
         ObjectNode node = NODES.objectNode();
         node.put("target", verdict.target());
         node.put("origin", verdict.origin());
@@ -92,6 +96,27 @@ public final class JsonReporter {
         ArrayNode path = node.putArray("path");
         verdict.path().forEach(path::add);
         verdict.anchor().ifPresent(anchor -> node.put("anchor", anchor));
+        verdict.revocation().ifPresent(revocation -> node.set("revocation", revocation(revocation)));
+        return node;
+    }
+
+    private static ObjectNode revocation(PathRevocation revocation) {
+        ObjectNode node = NODES.objectNode();
+        node.put("status", revocation.status().label());
+        ArrayNode certificates = node.putArray("certificates");
+        for (CertificateRevocation certificate : revocation.certificates()) {
+            ObjectNode entry = certificates.addObject();
+            entry.put("certificate", certificate.certificate());
+            entry.put("status", certificate.status().label());
+            certificate.source().ifPresent(source -> entry.put("source", source.label()));
+            certificate.url().ifPresent(url -> entry.put("url", url));
+            certificate.thisUpdate().ifPresent(time -> entry.put("thisUpdate", UtcTime.iso(time)));
+            certificate.nextUpdate().ifPresent(time -> entry.put("nextUpdate", UtcTime.iso(time)));
+            certificate.revokedAt().ifPresent(time -> entry.put("revokedAt", UtcTime.iso(time)));
+            certificate.reason().ifPresent(reason -> entry.put("reason", reason));
+            ArrayNode problems = entry.putArray("problems");
+            certificate.problems().forEach(problems::add);
+        }
         return node;
     }
 

@@ -1,6 +1,7 @@
 package org.certcheck.report;
 
 import java.io.PrintWriter;
+import java.io.Writer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -21,7 +22,9 @@ import java.util.function.Function;
  * 4 checked: 1 pass, 1 warn, 1 fail, 1 unknown
  * </pre>
  *
- * Columns are separated by two spaces and as wide as their widest cell (TARGET at most 40, cut with
+ * When revocation was checked for any target, a REVOCATION column ({@code good (ocsp)},
+ * {@code revoked (crl)}, {@code unknown}, {@code no info}, {@code -} for not checked) comes before
+ * REASONS. Columns are separated by two spaces and as wide as their widest cell (TARGET at most 40, cut with
  * an ellipsis); DAYS is right-aligned; {@code -} stands for "no certificate seen". Further reasons
  * continue on their own lines under REASONS; with a {@link TableStyle#width() width} a long reason
  * wraps, its continuation lines indented two more spaces. In details mode every row is followed by
@@ -29,15 +32,18 @@ import java.util.function.Function;
  * chain as sent, the validated path and anchor, every finding as {@code [code] message}) and a
  * blank line.
  *
+ * <p>With {@link TableStyle#problemsOnly()} the PASS rows are left out; the summary still counts them.
+ *
  * <p>Lines never end in spaces and always end in {@code \n}, whatever the platform, so the output is
  * the same everywhere. Every string from a certificate, a server or the host list passes through
  * {@link TerminalText}; the only escape sequences written are the colors this class adds when
  * asked to.
  */
-public final class TableReporter {
+public final class TableReporter implements Reporter {
     private static final String GAP = "  ";
     private static final int MIN_REASONS_WIDTH = 20;
     private static final String RESET = "\u001b[0m";
+    private static final String REVOCATION = "REVOCATION";
 
     private final TableStyle style;
 
@@ -45,33 +51,46 @@ public final class TableReporter {
         this.style = Objects.requireNonNull(style, "style");
     }
 
+    @Override
+    public void write(Report report, Writer out) {
+        write(report, out instanceof PrintWriter printer ? printer : new PrintWriter(out));
+    }
+
     public void write(Report report, PrintWriter out) {
+        List<Verdict> shown = report.verdicts().stream()
+                .filter(verdict -> !style.problemsOnly() || verdict.status() != Status.PASS).toList();
         List<TableRow> rows = new ArrayList<>();
-        for (Verdict verdict : report.verdicts()) {
+        for (Verdict verdict : shown) {
             rows.add(TableRow.of(verdict, report.checkedAt(), style.details()));
         }
         int targetWidth = width("TARGET", rows, TableRow::target);
         int statusWidth = width("STATUS", rows, row -> row.status().name());
         int daysWidth = width("DAYS", rows, TableRow::days);
         int notAfterWidth = width("NOT AFTER", rows, TableRow::notAfter);
-        String reasonsIndent = " ".repeat(targetWidth + statusWidth + daysWidth + notAfterWidth + 4 * GAP.length());
+        // Only a run that checked revocation has the column, so a run with --revocation off reads as before.
+        boolean revocation = report.verdicts().stream().anyMatch(verdict -> verdict.revocation().isPresent());
+        int revocationWidth = revocation ? width(REVOCATION, rows, TableRow::revocation) : 0;
+        String reasonsIndent = " ".repeat(targetWidth + statusWidth + daysWidth + notAfterWidth + 4 * GAP.length()
+                + (revocation ? revocationWidth + GAP.length() : 0));
         int reasonsWidth = style.width() == 0 ? 0
                 : Math.max(MIN_REASONS_WIDTH, style.width() - reasonsIndent.length());
 
         line(out, pad("TARGET", targetWidth) + GAP + pad("STATUS", statusWidth) + GAP
-                + padLeft("DAYS", daysWidth) + GAP + pad("NOT AFTER", notAfterWidth) + GAP + "REASONS");
+                + padLeft("DAYS", daysWidth) + GAP + pad("NOT AFTER", notAfterWidth) + GAP
+                + (revocation ? pad(REVOCATION, revocationWidth) + GAP : "") + "REASONS");
         for (int i = 0; i < rows.size(); i++) {
             TableRow row = rows.get(i);
             List<String> reasons = new ArrayList<>();
             row.reasons().forEach(reason -> reasons.addAll(WordWrap.wrap(reason, reasonsWidth)));
             line(out, pad(row.target(), targetWidth) + GAP + status(row.status(), statusWidth) + GAP
                     + padLeft(row.days(), daysWidth) + GAP + pad(row.notAfter(), notAfterWidth) + GAP
+                    + (revocation ? pad(row.revocation(), revocationWidth) + GAP : "")
                     + (reasons.isEmpty() ? "" : reasons.get(0)));
             for (String reason : reasons.subList(Math.min(1, reasons.size()), reasons.size())) {
                 line(out, reasonsIndent + reason);
             }
             if (style.details()) {
-                DetailsBlock.lines(report.verdicts().get(i), style.width()).forEach(detail -> line(out, detail));
+                DetailsBlock.lines(shown.get(i), style.width()).forEach(detail -> line(out, detail));
                 line(out, "");
             }
         }

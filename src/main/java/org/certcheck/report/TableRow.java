@@ -5,15 +5,17 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
+import org.certcheck.revocation.PathRevocation;
 import org.certcheck.validate.Finding;
 import org.certcheck.validate.Severity;
 
 /**
  * One verdict as the cells of a table row, every string already safe for a terminal.
  *
- * @param reasons one entry per reason, unwrapped; empty when there is nothing to say
+ * @param revocation the revocation status in a few words ({@code good (ocsp)}), {@code -} when not checked
+ * @param reasons    one entry per reason, unwrapped; empty when there is nothing to say
  */
-record TableRow(String target, Status status, String days, String notAfter, List<String> reasons) {
+record TableRow(String target, Status status, String days, String notAfter, String revocation, List<String> reasons) {
     /** Longer targets (usually raw malformed input lines) are cut, so one bad line cannot widen the table. */
     static final int TARGET_LIMIT = 40;
     static final String NONE = "-";
@@ -23,6 +25,7 @@ record TableRow(String target, Status status, String days, String notAfter, List
         Objects.requireNonNull(status, "status");
         Objects.requireNonNull(days, "days");
         Objects.requireNonNull(notAfter, "notAfter");
+        Objects.requireNonNull(revocation, "revocation");
         reasons = List.copyOf(reasons);
     }
 
@@ -47,6 +50,7 @@ record TableRow(String target, Status status, String days, String notAfter, List
                 verdict.status(),
                 days.isPresent() ? Long.toString(days.getAsLong()) : NONE,
                 verdict.notAfter().map(UtcTime::date).orElse(NONE),
+                verdict.revocation().map(PathRevocation::summary).orElse(NONE),
                 reasons.stream().map(TerminalText::escape).toList());
     }
 

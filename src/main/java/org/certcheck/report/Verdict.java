@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
+import org.certcheck.revocation.PathRevocation;
 import org.certcheck.validate.Finding;
 
 /**
@@ -20,10 +21,19 @@ import org.certcheck.validate.Finding;
  * @param path       subjects of the validated path from the leaf to the anchor; empty if no path
  * @param anchor     subject of the trust anchor a good path ends at
  * @param elapsed    time spent on this target
+ * @param revocation the revocation status of the path's certificates; empty when it was not checked
+ *                   ({@code --revocation off}, no trusted path, no handshake)
  */
 public record Verdict(String target, String origin, Status status, List<Finding> findings,
                       Optional<Connection> connection, List<CertificateFacts> chain, List<String> path,
-                      Optional<String> anchor, Duration elapsed) {
+                      Optional<String> anchor, Duration elapsed, Optional<PathRevocation> revocation) {
+
+    /** A verdict on a target whose revocation status was not checked. */
+    public Verdict(String target, String origin, Status status, List<Finding> findings,
+                   Optional<Connection> connection, List<CertificateFacts> chain, List<String> path,
+                   Optional<String> anchor, Duration elapsed) {
+        this(target, origin, status, findings, connection, chain, path, anchor, elapsed, Optional.empty());
+    }
 
     public Verdict {
         Objects.requireNonNull(target, "target");
@@ -35,6 +45,7 @@ public record Verdict(String target, String origin, Status status, List<Finding>
         path = List.copyOf(path);
         Objects.requireNonNull(anchor, "anchor");
         Objects.requireNonNull(elapsed, "elapsed");
+        Objects.requireNonNull(revocation, "revocation");
     }
 
     public Optional<CertificateFacts> leaf() {

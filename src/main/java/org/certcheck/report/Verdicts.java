@@ -8,6 +8,7 @@ import java.util.Optional;
 
 import org.certcheck.input.InputProblem;
 import org.certcheck.input.Target;
+import org.certcheck.revocation.PathRevocation;
 import org.certcheck.tls.Handshake;
 import org.certcheck.tls.ProbeFailure;
 import org.certcheck.validate.Assessment;
@@ -41,6 +42,11 @@ public final class Verdicts {
     }
 
     public static Verdict of(Handshake handshake, Assessment assessment) {
+        return of(handshake, assessment, Optional.empty());
+    }
+
+    /** A judged handshake whose path's revocation status was checked too; its findings join the others. */
+    public static Verdict of(Handshake handshake, Assessment assessment, Optional<PathRevocation> revocation) {
         List<CertificateFacts> chain = handshake.chain().stream().map(CertificateFacts::of).toList();
         List<String> path = new ArrayList<>();
         Optional<String> anchor = Optional.empty();
@@ -50,9 +56,26 @@ public final class Verdicts {
         }
         String address = address(handshake.peer());
         Connection connection = new Connection(address, handshake.protocol(), handshake.cipherSuite());
+        List<Finding> findings = new ArrayList<>(assessment.findings());
+        revocation.ifPresent(checked -> findings.addAll(checked.findings()));
         return new Verdict(handshake.target().display(), handshake.target().origin(),
-                Status.of(assessment.findings()), assessment.findings(), Optional.of(connection), chain, path, anchor,
-                handshake.elapsed());
+                Status.of(findings), findings, Optional.of(connection), chain, path, anchor,
+                handshake.elapsed(), revocation);
+    }
+
+    /**
+     * The verdict on certificates judged without a connection ({@code certcheck verify},
+     * {@code certcheck inventory}): the same rows and JSON objects, with no connection facts.
+     */
+    public static Verdict offline(String target, String origin, List<X509Certificate> chain, Assessment assessment) {
+        List<String> path = new ArrayList<>();
+        Optional<String> anchor = Optional.empty();
+        if (assessment.path().trusted()) {
+            assessment.path().certificates().forEach(c -> path.add(subject(c)));
+            anchor = assessment.path().anchor().map(Verdicts::subject);
+        }
+        return new Verdict(target, origin, Status.of(assessment.findings()), assessment.findings(), Optional.empty(),
+                chain.stream().map(CertificateFacts::of).toList(), path, anchor, Duration.ZERO);
     }
 
     /** {@code 10.0.0.1:443}, {@code [2001:db8::1]:443}, or {@code web.corp:443 via proxy} when a proxy resolved it. */

@@ -8,16 +8,19 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
 import java.util.concurrent.Semaphore;
+import java.util.function.Consumer;
 
 import org.certcheck.input.HostListEntry;
 import org.certcheck.input.InputProblem;
 import org.certcheck.input.Target;
 import org.certcheck.report.Verdict;
 import org.certcheck.report.Verdicts;
+import org.certcheck.revocation.RevocationCheck;
 import org.certcheck.tls.Handshake;
 import org.certcheck.tls.ProbeFailure;
 import org.certcheck.tls.ProbeResult;
 import org.certcheck.tls.Prober;
+import org.certcheck.validate.Assessment;
 import org.certcheck.validate.Validator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -30,17 +33,37 @@ public final class FleetCheck {
     private static final Logger LOG = LoggerFactory.getLogger(FleetCheck.class);
     private final Prober prober;
     private final Validator validator;
+    private final RevocationCheck revocation;
     private final int concurrency;
     private final boolean everyAddress;
 
+    /** Without revocation checking. */
     public FleetCheck(Prober prober, Validator validator, int concurrency) {
-        this(prober, validator, concurrency, false);
+        this(prober, validator, RevocationCheck.off(), concurrency);
     }
 
-    /** @param everyAddress one row per address of each name ({@code --all-addresses}) */
+    /**
+     * @param revocation this run's revocation check; it runs on each target's own thread after the
+     *                   validator, so a slow responder delays only the targets that need it
+     */
+    public FleetCheck(Prober prober, Validator validator, RevocationCheck revocation, int concurrency) {
+        this(prober, validator, revocation, concurrency, false);
+    }
+
+    /** Without revocation checking; {@code everyAddress} as below. */
     public FleetCheck(Prober prober, Validator validator, int concurrency, boolean everyAddress) {
+        this(prober, validator, RevocationCheck.off(), concurrency, everyAddress);
+    }
+
+    /**
+     * @param revocation   as above
+     * @param everyAddress one row per address of each name ({@code --all-addresses})
+     */
+    public FleetCheck(Prober prober, Validator validator, RevocationCheck revocation, int concurrency,
+                      boolean everyAddress) {
         this.prober = Objects.requireNonNull(prober, "prober");
         this.validator = Objects.requireNonNull(validator, "validator");
+        this.revocation = Objects.requireNonNull(revocation, "revocation");
         if (concurrency < 1) {
             throw new IllegalArgumentException("concurrency must be at least 1, got " + concurrency);
         }
@@ -50,6 +73,24 @@ public final class FleetCheck {
 
     /** Probes and judges every entry as of {@code now}; input problems become UNKNOWN rows. */
     public List<Verdict> run(List<HostListEntry> entries, Instant now) {
+        return run(entries, now, verdict -> { });
+    }
+
+    /**
+     * As {@link #run(List, Instant)}, and also hands each verdict to {@code arrived} as soon as it is
+     * known (input problems first, then targets in the order their checks finish), so a streaming
+     * report or a progress line need not wait for the slowest host. Calls are never concurrent, and
+     * all of them happen before this method returns; the returned list is still in input order.
+     * A listener that throws ends the run with that exception.
+     */
+    public List<Verdict> run(List<HostListEntry> entries, Instant now, Consumer<Verdict> arrived) {
+        Objects.requireNonNull(arrived, "arrived");
+        Object arrivals = new Object();
+        Consumer<Verdict> serialized = verdict -> {
+            synchronized (arrivals) {
+                arrived.accept(verdict);
+            }
+        };
         Semaphore slots = new Semaphore(concurrency);
         ExecutorService executor = Threads.forProbes(concurrency);
         try {
@@ -58,15 +99,19 @@ public final class FleetCheck {
                 if (entry instanceof Target target) {
                     pending.add(executor.submit(() -> {
                         slots.acquire();
+                        List<Verdict> rows;
                         try {
-                            return check(target, now);
+                            rows = check(target, now);
                         } finally {
                             slots.release();
                         }
+                        rows.forEach(serialized);
+                        return rows;
                     }));
                 } else {
-                    pending.add(java.util.concurrent.CompletableFuture.completedFuture(
-                            List.of(Verdicts.of((InputProblem) entry))));
+                    Verdict verdict = Verdicts.of((InputProblem) entry);
+                    serialized.accept(verdict);
+                    pending.add(java.util.concurrent.CompletableFuture.completedFuture(List.of(verdict)));
                 }
             }
             List<Verdict> verdicts = new ArrayList<>(pending.size());
@@ -78,6 +123,9 @@ public final class FleetCheck {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while checking targets", e);
         } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException listenerFailure) {
+                throw listenerFailure; // check() turns its own failures into verdicts: this came from the listener
+            }
             throw new IllegalStateException("checking a target failed unexpectedly: " + e.getCause(), e.getCause());
         } finally {
             executor.shutdownNow();
@@ -102,7 +150,8 @@ public final class FleetCheck {
 
     private Verdict verdict(ProbeResult result, Instant now) {
         if (result instanceof Handshake handshake) {
-            return Verdicts.of(handshake, validator.assess(handshake, now));
+            Assessment assessment = validator.assess(handshake, now);
+            return Verdicts.of(handshake, assessment, revocation.check(handshake, assessment.path(), now));
         }
         return Verdicts.of((ProbeFailure) result);
     }

@@ -20,12 +20,21 @@ import org.certcheck.input.Target;
  * @param handshakeError set when the handshake failed after the chain was captured (for example
  *                       the server demanded a client certificate): the chain can still be judged
  * @param elapsed        wall time of the probe
+ * @param stapledOcsp    the DER OCSP responses the server stapled (RFC 6066 section 8, RFC 6961,
+ *                       RFC 8446 section 4.4.2.1), exactly as received and not yet checked; empty
+ *                       when it stapled none
  * @param clientCertificateRequest set when the server asked for a client certificate (mutual TLS)
  */
 public record Handshake(Target target, InetSocketAddress peer, List<X509Certificate> chain, String protocol,
                         String cipherSuite, Optional<String> handshakeError, Duration elapsed,
-                        Optional<ClientCertificateRequest> clientCertificateRequest)
+                        List<byte[]> stapledOcsp, Optional<ClientCertificateRequest> clientCertificateRequest)
         implements ProbeResult {
+
+    /** A handshake in which the server stapled nothing and did not ask for a client certificate. */
+    public Handshake(Target target, InetSocketAddress peer, List<X509Certificate> chain, String protocol,
+                     String cipherSuite, Optional<String> handshakeError, Duration elapsed) {
+        this(target, peer, chain, protocol, cipherSuite, handshakeError, elapsed, List.of(), Optional.empty());
+    }
 
     public Handshake {
         Objects.requireNonNull(target, "target");
@@ -39,12 +48,21 @@ public record Handshake(Target target, InetSocketAddress peer, List<X509Certific
         Objects.requireNonNull(handshakeError, "handshakeError");
         Objects.requireNonNull(elapsed, "elapsed");
         Objects.requireNonNull(clientCertificateRequest, "clientCertificateRequest");
+        // Copies in and out: a record holding arrays is only immutable if nobody can write to them.
+        // An empty entry (an RFC 6961 list may hold one for a certificate without a response) is no response.
+        stapledOcsp = stapledOcsp.stream().filter(der -> der.length > 0).map(byte[]::clone).toList();
     }
 
     /** A handshake in which the server did not ask for a client certificate. */
     public Handshake(Target target, InetSocketAddress peer, List<X509Certificate> chain, String protocol,
-                     String cipherSuite, Optional<String> handshakeError, Duration elapsed) {
-        this(target, peer, chain, protocol, cipherSuite, handshakeError, elapsed, Optional.empty());
+                     String cipherSuite, Optional<String> handshakeError, Duration elapsed,
+                     List<byte[]> stapledOcsp) {
+        this(target, peer, chain, protocol, cipherSuite, handshakeError, elapsed, stapledOcsp, Optional.empty());
+    }
+
+    @Override
+    public List<byte[]> stapledOcsp() {
+        return stapledOcsp.stream().map(byte[]::clone).toList();
     }
 
     public X509Certificate leaf() {

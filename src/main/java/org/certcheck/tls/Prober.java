@@ -41,6 +41,13 @@ public final class Prober {
     /** How long a TLS 1.3 server that asked for a client certificate gets to say whether it accepts ours. */
     private static final Duration CLIENT_VERDICT_WAIT = Duration.ofSeconds(3);
 
+    /**
+     * JSSE sends the status_request extension (asks the server to staple its OCSP response) unless
+     * this property says false; it is read each time an SSLContext is made, so certcheck leaves it
+     * alone and only says when a user turned it off.
+     */
+    static final String STAPLING_PROPERTY = "jdk.tls.client.enableStatusRequestExtension";
+
     private final ProbeSettings settings;
     private final Resolver resolver;
     private final ConnectionLimits limits;
@@ -59,6 +66,10 @@ public final class Prober {
         this.resolver = Objects.requireNonNull(resolver, "resolver");
         this.limits = Objects.requireNonNull(limits, "limits");
         this.reach = Objects.requireNonNull(reach, "reach");
+        if ("false".equalsIgnoreCase(System.getProperty(STAPLING_PROPERTY, "true").trim())) {
+            LOG.warn("-D{}=false: servers are not asked to staple OCSP responses, so certificates with"
+                    + " Must-Staple will be reported as not stapled", STAPLING_PROPERTY);
+        }
     }
 
     /**
@@ -140,9 +151,18 @@ public final class Prober {
             return lastFailure != null ? lastFailure : new ProbeFailure(target, Kind.CONNECT_TIMEOUT,
                     "no connection within " + seconds(settings.connectTimeout()), since(start));
         }
+        InetSocketAddress endpoint = (InetSocketAddress) socket.getRemoteSocketAddress();
         try (ConnectionLimits.Permit held = permit) {
-            return StartTlsStep.withSchemeHint(handshake(target, socket,
-                    (InetSocketAddress) socket.getRemoteSocketAddress(), start));
+            return overConnection(target, socket, endpoint, () -> {
+                Socket again = new Socket();
+                try {
+                    again.connect(endpoint, (int) Math.min(Integer.MAX_VALUE, settings.connectTimeout().toMillis()));
+                } catch (IOException e) {
+                    closeQuietly(again);
+                    throw e;
+                }
+                return again;
+            }, start);
         }
     }
 
@@ -154,9 +174,65 @@ public final class Prober {
         }
         ProxyTunnel.Open open = (ProxyTunnel.Open) tunnel;
         try (ConnectionLimits.Permit held = open.permit()) {
-            return StartTlsStep.withSchemeHint(handshake(target, open.socket(),
-                    InetSocketAddress.createUnresolved(target.connectHost(), target.port()), start));
+            // A second tunnel for the legacy fallback is covered by the permit this probe already holds.
+            return overConnection(target, open.socket(),
+                    InetSocketAddress.createUnresolved(target.connectHost(), target.port()), () -> {
+                        ProxyTunnel.Outcome again = ProxyTunnel.open(target, proxy, resolver, ConnectionLimits.NONE,
+                                settings, start);
+                        if (again instanceof ProxyTunnel.Open reopened) {
+                            return reopened.socket();
+                        }
+                        throw new IOException(((ProxyTunnel.Failed) again).failure().message());
+                    }, start);
         }
+    }
+
+    /** Opens one more connection to the same server the same way (directly or through the proxy). */
+    private interface Reconnect {
+        Socket open() throws IOException;
+    }
+
+    /**
+     * The STARTTLS preamble (if any), then the handshake on {@code socket}; when the JVM's TLS stack
+     * is refused, the certificate is read once more with a legacy ClientHello over a fresh
+     * connection made by {@code reconnect} (repeating the STARTTLS preamble). The caller holds the
+     * connection permit for all of it.
+     */
+    private ProbeResult overConnection(Target target, Socket socket, InetSocketAddress peer, Reconnect reconnect,
+            long start) {
+        StartTlsStep.Outcome preamble = StartTlsStep.run(target, socket, settings, start);
+        if (preamble.failure().isPresent()) {
+            closeQuietly(socket);
+            return preamble.failure().get();
+        }
+        ProbeResult result = handshake(target, socket, peer, preamble.remainingNanos(), start);
+        if (result instanceof ProbeFailure failure && refusedByTls(failure.kind())) {
+            // The server may speak only what this JVM disables (TLS 1.0/1.1, RC4, 3DES): read its
+            // certificate with a legacy ClientHello, for this probe only (see LegacyHelloProbe).
+            Optional<Handshake> legacy = legacy(target, peer, reconnect, start);
+            if (legacy.isPresent()) {
+                return legacy.get();
+            }
+        }
+        return StartTlsStep.withSchemeHint(result);
+    }
+
+    private Optional<Handshake> legacy(Target target, InetSocketAddress peer, Reconnect reconnect, long start) {
+        try (Socket socket = reconnect.open()) {
+            StartTlsStep.Outcome preamble = StartTlsStep.run(target, socket, settings, start);
+            if (preamble.failure().isPresent()) {
+                return Optional.empty();
+            }
+            return LegacyHelloProbe.probe(target, socket, peer, settings.handshakeTimeout(), start);
+        } catch (IOException e) {
+            LOG.debug("legacy ClientHello to {} not sent: {}", peer, e.toString());
+            return Optional.empty();
+        }
+    }
+
+    private static boolean refusedByTls(Kind kind) {
+        // A JVM that refuses the protocol or suite a server picked fails locally: an I/O error, no alert.
+        return kind == Kind.TLS_ALERT || kind == Kind.CLOSED || kind == Kind.RESET || kind == Kind.IO_ERROR;
     }
 
     private ProbeFailure resolutionFailure(Target target, Exception e, long start) {
@@ -192,7 +268,7 @@ public final class Prober {
         }
     }
 
-    private ProbeResult handshake(Target target, Socket socket, InetSocketAddress peer, long start) {
+    private ProbeResult handshake(Target target, Socket socket, InetSocketAddress peer, long budgetNanos, long start) {
         RecordingTrustManager recorder = new RecordingTrustManager();
         AtomicBoolean timedOut = new AtomicBoolean();
         // The engine charges only the server's time to the budget (see EngineHandshake); this
@@ -204,16 +280,12 @@ public final class Prober {
         EngineHandshake handshake = null;
         ClientKeyManager keys = new ClientKeyManager(reach.client());
         try {
-            StartTlsStep.Outcome preamble = StartTlsStep.run(target, socket, settings, start);
-            if (preamble.failure().isPresent()) {
-                return preamble.failure().get();
-            }
             SSLContext context = SSLContext.getInstance("TLS");
             context.init(new KeyManager[] {keys}, new TrustManager[] {recorder}, null);
             SSLEngine engine = context.createSSLEngine(target.host(), target.port());
             engine.setUseClientMode(true);
             engine.setSSLParameters(parameters(engine.getSSLParameters(), reach.sni().forTarget(target)));
-            handshake = new EngineHandshake(engine, socket, preamble.remainingNanos());
+            handshake = new EngineHandshake(engine, socket, budgetNanos);
             handshake.run();
             SSLSession session = engine.getSession();
             Optional<RecordingTrustManager.Capture> capture = recorder.capture();
@@ -227,7 +299,7 @@ public final class Prober {
                         settings.handshakeTimeout().toNanos()));
             }
             return new Handshake(target, peer, capture.get().chain(), session.getProtocol(), session.getCipherSuite(),
-                    refusal, since(start), keys.request());
+                    refusal, since(start), capture.get().stapledOcsp(), keys.request());
         } catch (IOException e) {
             boolean timeout = timedOut.get() || e instanceof SocketTimeoutException;
             Optional<RecordingTrustManager.Capture> capture = recorder.capture();
@@ -237,7 +309,8 @@ public final class Prober {
                 String why = timeout ? "the handshake did not finish within " + seconds(settings.handshakeTimeout())
                         : FailureClassifier.describe(e);
                 return new Handshake(target, peer, capture.get().chain(), capture.get().protocol(),
-                        capture.get().cipherSuite(), Optional.of(why), since(start), keys.request());
+                        capture.get().cipherSuite(), Optional.of(why), since(start), capture.get().stapledOcsp(),
+                        keys.request());
             }
             return FailureClassifier.handshakeFailure(target, e, timeout, settings, since(start));
         } catch (GeneralSecurityException e) {

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 
+import javax.net.ssl.ExtendedSSLSession;
 import javax.net.ssl.SSLEngine;
 import javax.net.ssl.SSLSession;
 import javax.net.ssl.SSLSocket;
@@ -25,8 +26,12 @@ import javax.net.ssl.X509ExtendedTrustManager;
 final class RecordingTrustManager extends X509ExtendedTrustManager {
     private final AtomicReference<Capture> captured = new AtomicReference<>();
 
-    /** What the server had presented when its Certificate message was processed. */
-    record Capture(List<X509Certificate> chain, String protocol, String cipherSuite) {
+    /**
+     * What the server had presented when its Certificate message was processed: JSSE hands the
+     * chain over only after it has read the stapled OCSP responses (TLS 1.2: the CertificateStatus
+     * message; TLS 1.3: the Certificate entries' extensions), so they are in the handshake session.
+     */
+    record Capture(List<X509Certificate> chain, String protocol, String cipherSuite, List<byte[]> stapledOcsp) {
     }
 
     /** Empty until the server's Certificate message arrived. */
@@ -38,7 +43,9 @@ final class RecordingTrustManager extends X509ExtendedTrustManager {
         if (chain != null && chain.length > 0) {
             String protocol = handshake != null ? handshake.getProtocol() : "unknown";
             String cipherSuite = handshake != null ? handshake.getCipherSuite() : "unknown";
-            captured.set(new Capture(List.of(chain), protocol, cipherSuite));
+            List<byte[]> stapled = handshake instanceof ExtendedSSLSession extended
+                    ? List.copyOf(extended.getStatusResponses()) : List.of();
+            captured.set(new Capture(List.of(chain), protocol, cipherSuite, stapled));
         }
     }
 

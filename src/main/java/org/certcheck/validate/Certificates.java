@@ -1,11 +1,17 @@
 package org.certcheck.validate;
 
 import java.security.GeneralSecurityException;
+import java.security.InvalidKeyException;
+import java.security.NoSuchAlgorithmException;
+import java.security.Provider;
 import java.security.cert.X509Certificate;
 import java.util.Arrays;
 
+import org.bouncycastle.jce.provider.BouncyCastleProvider;
+
 /** Small facts about certificates that several checks need. */
 final class Certificates {
+    private static final Provider BOUNCY_CASTLE = new BouncyCastleProvider();
     private Certificates() {
     }
 
@@ -28,7 +34,23 @@ final class Certificates {
         return selfIssued(certificate) && signedBy(certificate, certificate);
     }
 
+    /**
+     * Verifies with Bouncy Castle's provider, passed as an instance and never installed: it checks
+     * ECDSA several times faster than the JDK's, which matters when a hostile chain makes the path
+     * builder try many candidates. An algorithm Bouncy Castle lacks falls back to the JDK's providers.
+     */
     static boolean signedBy(X509Certificate certificate, X509Certificate issuer) {
+        try {
+            certificate.verify(issuer.getPublicKey(), BOUNCY_CASTLE);
+            return true;
+        } catch (NoSuchAlgorithmException | InvalidKeyException e) {
+            return signedByJdk(certificate, issuer);
+        } catch (GeneralSecurityException | RuntimeException e) {
+            return false;
+        }
+    }
+
+    private static boolean signedByJdk(X509Certificate certificate, X509Certificate issuer) {
         try {
             certificate.verify(issuer.getPublicKey());
             return true;

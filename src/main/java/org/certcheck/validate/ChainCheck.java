@@ -13,10 +13,16 @@ import java.util.Optional;
 public final class ChainCheck {
     private final TrustAnchors anchors;
     private final PathBuilder builder;
+    private final PathPolicy policy;
 
     public ChainCheck(TrustAnchors anchors) {
+        this(anchors, Requirements.NONE);
+    }
+
+    public ChainCheck(TrustAnchors anchors, Requirements requirements) {
         this.anchors = anchors;
         this.builder = new PathBuilder(anchors.certificates());
+        this.policy = new PathPolicy(requirements.maxValidityDays());
     }
 
     /** The path chosen (trusted if any) and the findings about it. */
@@ -32,15 +38,20 @@ public final class ChainCheck {
         if (!search.trusted().isEmpty()) {
             // Among several trusted paths (cross-signing, two anchors), take the one with the fewest problems.
             return search.trusted().stream()
-                    .map(path -> new Result(path, PathConstraints.check(path)))
-                    .min(Comparator.comparingInt(result -> result.findings().size()))
+                    .map(path -> new Result(path, policy.check(path)))
+                    .min(Comparator.comparingLong(ChainCheck::failures)
+                            .thenComparingInt(result -> result.findings().size()))
                     .orElseThrow();
         }
         CertificatePath partial = search.longestUntrusted();
         List<Finding> findings = new ArrayList<>();
         findings.add(diagnose(partial, search.badSignatures()));
-        findings.addAll(PathConstraints.check(partial));
+        findings.addAll(policy.check(partial));
         return new Result(partial, findings);
+    }
+
+    private static long failures(Result result) {
+        return result.findings().stream().filter(finding -> finding.severity() == Severity.FAIL).count();
     }
 
     private Finding diagnose(CertificatePath partial, List<X509Certificate[]> badSignatures) {

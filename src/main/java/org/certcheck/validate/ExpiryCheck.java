@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -35,7 +36,8 @@ public final class ExpiryCheck {
                 findings.add(Finding.about(subject, FindingCode.CERT_NOT_YET_VALID, Severity.FAIL,
                         who + " is not valid until " + WHEN.format(notBefore) + " (in " + days(now, notBefore)
                                 + "): check the issuing system's clock, or wait"));
-            } else if (now.isAfter(notAfter)) {
+            } else if (now.truncatedTo(ChronoUnit.SECONDS).isAfter(notAfter)) {
+                // notAfter has whole seconds and is inclusive (RFC 5280 4.1.2.5): valid through its last millisecond.
                 findings.add(Finding.about(subject, FindingCode.CERT_EXPIRED, Severity.FAIL,
                         who + " expired " + days(notAfter, now) + " ago (notAfter " + WHEN.format(notAfter)
                                 + "): renew it"));

@@ -43,6 +43,35 @@ public enum FindingCode {
 
     CERT_PURPOSE("cert.purpose", "the leaf's extendedKeyUsage does not allow TLS server authentication"),
 
+    // Revocation (issue #3): see org.certcheck.revocation.
+    REVOCATION_REVOKED("revocation.revoked", "a certificate on the path is revoked (a failure in every mode but --revocation off)"),
+    REVOCATION_UNKNOWN("revocation.unknown", "no source gave a verified, current revocation status (a warning, a failure with --revocation hard)"),
+    REVOCATION_NO_INFO("revocation.no-info", "a certificate publishes no revocation information certcheck can fetch (informational)"),
+    REVOCATION_MUST_STAPLE("revocation.must-staple-missing", "the leaf requires OCSP stapling (TLS Feature) and the server stapled no usable response"),
+    REVOCATION_SOURCE_FAILED("revocation.source-failed", "a revocation source failed and a later one answered (informational)"),
+
+    // Issue #4: certificate policy, chain diagnosis, trust extras.
+    CERT_WEAK_SIGNATURE("cert.weak-signature", "a certificate on the path is signed with MD5 or SHA-1"),
+    CERT_WEAK_KEY("cert.weak-key", "a key on the path is too small (RSA < 2048, EC < 256 bits) or DSA"),
+    CERT_UNSUPPORTED_ALGORITHM("cert.unsupported-algorithm", "a key or signature algorithm certcheck does not accept"),
+    CERT_KEY_USAGE("cert.key-usage", "the leaf's keyUsage does not fit its key or TLS server use"),
+    CERT_LEAF_IS_CA("cert.leaf-is-ca", "the server certificate is a CA certificate (CA:TRUE or keyCertSign)"),
+    CERT_KEY_IDENTIFIER("cert.key-identifier", "authorityKeyIdentifier or subjectKeyIdentifier missing or wrong (RFC 5280 4.2.1.1-2)"),
+    CERT_SERIAL_NUMBER("cert.serial-number", "the serial number is zero, negative or longer than 20 octets"),
+    CERT_MALFORMED_EXTENSION("cert.malformed-extension", "an extension breaks its RFC 5280 syntax or criticality rule"),
+    CERT_VALIDITY_TOO_LONG("cert.validity-too-long", "the leaf's validity period is longer than --max-validity-days"),
+    CHAIN_CA_PURPOSE("chain.ca-purpose", "a CA on the path has an extendedKeyUsage without serverAuth"),
+    HOST_CN_NOT_IN_SAN("host.cn-not-in-san", "the subject CN is a host name or address that no subjectAltName lists"),
+    CHAIN_OUT_OF_ORDER("chain.out-of-order", "the server sent its chain in the wrong order (a warning)"),
+    CHAIN_ROOT_SENT("chain.root-sent", "the server sent the root CA certificate, which is not needed (information)"),
+    CHAIN_DUPLICATE("chain.duplicate", "the server sent a certificate more than once (a warning)"),
+    CHAIN_UNUSED("chain.unused", "the server sent a certificate that is not on the validated path (a warning)"),
+    CHAIN_UNUSED_EXPIRED("chain.unused-expired", "the server sent an expired certificate that is not on the path (a warning)"),
+    CHAIN_PIN_MISMATCH("chain.pin-mismatch", "no certificate of the chain matches the --pin given for the target"),
+    CHAIN_WRONG_ANCHOR("chain.wrong-anchor", "the chain does not end at the root required by --anchor"),
+    TLS_LEGACY_PROTOCOL("tls.legacy-protocol", "the server negotiated TLS 1.0, TLS 1.1 or SSL 3"),
+    TLS_WEAK_CIPHER("tls.weak-cipher", "the server negotiated an obsolete cipher suite (RC4, 3DES, CBC with SHA-1 only, ...)"),
+
     // issue #6: reaching every endpoint (STARTTLS, every address, proxies, client certificates)
     PROBE_STARTTLS("probe.starttls", "the server refused STARTTLS or answered something other than its protocol"),
     PROBE_PROXY("probe.proxy", "the HTTP proxy could not be reached, or refused or failed the CONNECT"),

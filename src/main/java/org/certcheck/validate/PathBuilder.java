@@ -2,7 +2,9 @@ package org.certcheck.validate;
 
 import java.security.cert.X509Certificate;
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -43,6 +45,7 @@ final class PathBuilder {
         final List<CertificatePath> trusted = new ArrayList<>();
         final List<X509Certificate[]> badSignatures = new ArrayList<>();
         final List<X509Certificate> longest = new ArrayList<>();
+        final Map<X509Certificate, Map<X509Certificate, Boolean>> verified = new IdentityHashMap<>();
         int steps;
 
         Walk(List<X509Certificate> pool, X509Certificate leaf) {
@@ -91,11 +94,17 @@ final class PathBuilder {
                 return false;
             }
             steps++;
-            if (Certificates.signedBy(child, issuer)) {
-                return true;
+            // A depth-first walk meets the same pair again on every branch: verify each pair once.
+            Boolean known = verified.computeIfAbsent(child, c -> new IdentityHashMap<>()).get(issuer);
+            if (known != null) {
+                return known;
             }
-            badSignatures.add(new X509Certificate[] {child, issuer});
-            return false;
+            boolean signed = Certificates.signedBy(child, issuer);
+            verified.get(child).put(issuer, signed);
+            if (!signed) {
+                badSignatures.add(new X509Certificate[] {child, issuer});
+            }
+            return signed;
         }
     }
 

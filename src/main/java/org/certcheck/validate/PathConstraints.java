@@ -4,6 +4,7 @@ import java.security.cert.X509Certificate;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 import org.bouncycastle.asn1.ASN1OctetString;
@@ -47,10 +48,9 @@ final class PathConstraints {
             checkPathLength(chain, i, findings);
         }
         checkNameConstraints(chain, findings);
-        for (int i = 0; i < chain.size(); i++) {
-            if (!(i == last && path.trusted())) {
-                checkCriticalExtensions(chain.get(i), findings);
-            }
+        // The anchor too: a root that carries a critical extension nobody understands must not be used.
+        for (X509Certificate certificate : chain) {
+            checkCriticalExtensions(certificate, findings);
         }
         return findings;
     }
@@ -58,8 +58,8 @@ final class PathConstraints {
     private static void checkIsCa(X509Certificate issuer, X509Certificate child, boolean anchor, List<Finding> findings) {
         boolean hasBasicConstraints = issuer.getExtensionValue(Extension.basicConstraints.getId()) != null;
         // A trust anchor is trusted for its name and key (RFC 5280 6.1.1 d); old v1 roots have no
-        // basicConstraints at all, so only an anchor that says it is not a CA is refused.
-        if (issuer.getBasicConstraints() < 0 && (!anchor || hasBasicConstraints)) {
+        // extensions at all, so only a v3 anchor must say it is a CA (RFC 5280 4.2.1.9: "MUST").
+        if (issuer.getBasicConstraints() < 0 && (!anchor || hasBasicConstraints || issuer.getVersion() >= 3)) {
             findings.add(Finding.about(Certificates.subject(issuer), FindingCode.CHAIN_NOT_CA, Severity.FAIL,
                     Certificates.subject(issuer) + " issued " + Certificates.subject(child)
                             + " but is not a CA (" + (hasBasicConstraints ? "basicConstraints CA:FALSE"
@@ -97,6 +97,12 @@ final class PathConstraints {
     }
 
     private static void checkNameConstraints(List<X509Certificate> chain, List<Finding> findings) {
+        Optional<Finding> tooMuchWork = NameConstraintBudget.exceeded(chain);
+        if (tooMuchWork.isPresent()) {
+            findings.add(tooMuchWork.get());
+            return;
+        }
+        findings.addAll(WildcardExclusionCheck.check(chain));
         PKIXNameConstraintValidator validator = new PKIXNameConstraintValidator();
         for (int i = chain.size() - 1; i >= 1; i--) {
             X509Certificate ca = chain.get(i);

@@ -17,21 +17,35 @@ public final class Validator {
     private final ExpiryCheck expiry;
     private final HostnameCheck hostname = new HostnameCheck();
     private final PurposeCheck purpose = new PurposeCheck();
+    private final Requirements requirements;
+    private final MissingIssuerDiagnosis missingIssuer;
 
     public Validator(TrustAnchors anchors, Policy policy) {
-        this.chain = new ChainCheck(anchors);
+        this(anchors, policy, Requirements.NONE, IssuerFetcher.NONE);
+    }
+
+    public Validator(TrustAnchors anchors, Policy policy, Requirements requirements) {
+        this(anchors, policy, requirements, IssuerFetcher.NONE);
+    }
+
+    /**
+     * With an organisation's extra {@link Requirements} and a fetcher for caIssuers URLs, used only to
+     * name a missing intermediate (issue #4).
+     */
+    public Validator(TrustAnchors anchors, Policy policy, Requirements requirements, IssuerFetcher issuers) {
+        this.chain = new ChainCheck(anchors, requirements);
         this.expiry = new ExpiryCheck(policy);
+        this.requirements = requirements;
+        this.missingIssuer = new MissingIssuerDiagnosis(issuers);
     }
 
     /** Judges the handshake as of {@code now}; never throws for a bad certificate. */
     public Assessment assess(Handshake handshake, Instant now) {
         Assessment certificates = assess(handshake.chain(), handshake.target(), now);
-        List<Finding> afterwards = ClientCertificateCheck.check(handshake);
-        if (afterwards.isEmpty()) {
-            return certificates;
-        }
         List<Finding> findings = new ArrayList<>(certificates.findings());
-        findings.addAll(afterwards);
+        findings.addAll(ProtocolCheck.check(handshake.protocol(), handshake.cipherSuite()));
+        // The end of the handshake (an error, or a request for a client certificate) is explained here.
+        findings.addAll(ClientCertificateCheck.check(handshake));
         return new Assessment(certificates.path(), findings);
     }
 
@@ -45,10 +59,12 @@ public final class Validator {
         }
         List<Finding> findings = new ArrayList<>();
         ChainCheck.Result chainResult = this.chain.check(chain);
-        findings.addAll(chainResult.findings());
+        findings.addAll(missingIssuer.explain(chainResult.findings(), chainResult.path()));
+        findings.addAll(SentChainCheck.check(chain, chainResult.path(), now));
         findings.addAll(expiry.check(chainResult.path(), now));
         findings.addAll(hostname.check(chain.get(0), target));
         findings.addAll(purpose.check(chain.get(0)));
+        findings.addAll(RequirementsCheck.check(requirements, target, chain, chainResult.path(), now, findings));
         return new Assessment(chainResult.path(), findings);
     }
 }

@@ -211,8 +211,10 @@ class CliInputTest {
         CliRun run = CliRun.run("--help");
 
         assertThat(run.exitCode()).isZero();
+        assertThat(run.out()).containsPattern("\n  demo +Checks a demo fleet of TLS servers on loopback: no network needed.\n")
+                .containsPattern("\n  verify +Verifies certificate files offline: no network access at all.\n")
+                .containsPattern("\n  merge +Combines the JSON reports of shards");
         assertThat(run.out()).contains("Usage: certcheck", "Exit codes:",
-                "  demo   Checks a demo fleet of TLS servers on loopback: no network needed.\n",
                 "0  every target checked, none failed", "1  at least one target failed", "2  usage error",
                 "3  at least one target could not be checked", "4  internal error");
         assertThat(run.err()).isEmpty();

@@ -19,6 +19,11 @@ final class LimboSuite {
 
     /** Hands every element of the top-level {@code testcases} array to {@code each}, in file order. */
     static void forEachCase(Path file, Consumer<LimboCase> each) throws IOException {
+        forEachNode(file, node -> each.accept(LimboCase.of(node)));
+    }
+
+    /** As {@link #forEachCase}, with each testcase as its JSON tree. */
+    static void forEachNode(Path file, Consumer<JsonNode> each) throws IOException {
         ObjectMapper mapper = new ObjectMapper();
         try (JsonParser parser = mapper.getFactory().createParser(file.toFile())) {
             expect(parser.nextToken(), JsonToken.START_OBJECT, file, parser);
@@ -33,8 +38,7 @@ final class LimboSuite {
                 found = true;
                 expect(value, JsonToken.START_ARRAY, file, parser);
                 while (parser.nextToken() == JsonToken.START_OBJECT) {
-                    JsonNode node = mapper.readTree(parser);
-                    each.accept(LimboCase.of(node));
+                    each.accept(mapper.readTree(parser));
                 }
             }
             if (!found) {

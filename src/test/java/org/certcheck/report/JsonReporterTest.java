@@ -133,6 +133,34 @@ class JsonReporterTest {
     }
 
     @Test
+    void revocationCarriesStatusSourceUrlTimesAndProblemsPerCertificate() throws Exception {
+        JsonNode targets = parse(render(ReportFixtures.reportOf(fixtures.passCheckedForRevocation(), fixtures.revoked(),
+                ReportFixtures.unknown()))).get("targets");
+
+        JsonNode good = targets.get(0).get("revocation");
+        assertThat(good.get("status").asText()).isEqualTo("good");
+        JsonNode leaf = good.get("certificates").get(0);
+        assertThat(leaf.get("certificate").asText()).isEqualTo("CN=www.corp.test");
+        assertThat(leaf.get("status").asText()).isEqualTo("good");
+        assertThat(leaf.get("source").asText()).isEqualTo("ocsp");
+        assertThat(leaf.get("url").asText()).isEqualTo("http://ocsp.corp.test/");
+        assertThat(leaf.get("thisUpdate").asText()).isEqualTo("2026-11-23T11:00:00Z");
+        assertThat(leaf.get("nextUpdate").asText()).isEqualTo("2026-11-24T11:00:00Z");
+        assertThat(leaf.has("revokedAt")).isFalse();
+        assertThat(leaf.get("problems")).isEmpty();
+        assertThat(good.get("certificates").get(1).get("problems").get(0).asText())
+                .isEqualTo("OCSP http://ocsp.corp.test/: HTTP 500");
+
+        JsonNode revoked = targets.get(1).get("revocation").get("certificates").get(0);
+        assertThat(targets.get(1).get("revocation").get("status").asText()).isEqualTo("revoked");
+        assertThat(revoked.get("revokedAt").asText()).isEqualTo("2026-11-20T09:30:00Z");
+        assertThat(revoked.get("reason").asText()).isEqualTo("keyCompromise");
+        assertThat(revoked.get("source").asText()).isEqualTo("crl");
+
+        assertThat(targets.get(2).has("revocation")).as("not checked: left out").isFalse();
+    }
+
+    @Test
     void writeEndsWithANewlineAndLeavesTheWriterOpen() throws Exception {
         StringWriter text = new StringWriter();
         boolean[] closed = {false};

@@ -7,6 +7,10 @@ import java.util.List;
 import java.util.Optional;
 
 import org.certcheck.pki.HeldCertificate;
+import org.certcheck.revocation.CertificateRevocation;
+import org.certcheck.revocation.PathRevocation;
+import org.certcheck.revocation.RevocationSource;
+import org.certcheck.revocation.RevocationStatus;
 import org.certcheck.validate.Finding;
 import org.certcheck.validate.FindingCode;
 import org.certcheck.validate.Severity;
@@ -69,6 +73,40 @@ final class ReportFixtures {
                 Finding.of(FindingCode.PROBE_REFUSED, Severity.UNKNOWN,
                         "connection refused by 10.0.0.7:443: is the service running on this port?")),
                 Optional.empty(), List.of(), List.of(), Optional.empty(), Duration.ofMillis(3));
+    }
+
+    /** The passing verdict, with the leaf good by OCSP and the intermediate good by the root's CRL. */
+    Verdict passCheckedForRevocation() {
+        Verdict pass = pass();
+        PathRevocation revocation = new PathRevocation(List.of(
+                new CertificateRevocation("CN=www.corp.test", RevocationStatus.GOOD, Optional.of(RevocationSource.OCSP),
+                        Optional.of("http://ocsp.corp.test/"), Optional.of(Instant.parse("2026-11-23T11:00:00Z")),
+                        Optional.of(Instant.parse("2026-11-24T11:00:00Z")), Optional.empty(), Optional.empty(),
+                        List.of()),
+                new CertificateRevocation("CN=Corp Intermediate CA", RevocationStatus.GOOD,
+                        Optional.of(RevocationSource.CRL), Optional.of("http://pki.corp.test/root.crl"),
+                        Optional.of(Instant.parse("2026-11-20T00:00:00Z")),
+                        Optional.of(Instant.parse("2026-11-27T00:00:00Z")), Optional.empty(), Optional.empty(),
+                        List.of("OCSP http://ocsp.corp.test/: HTTP 500"))), List.of());
+        return new Verdict(pass.target(), pass.origin(), pass.status(), pass.findings(), pass.connection(),
+                pass.chain(), pass.path(), pass.anchor(), pass.elapsed(), Optional.of(revocation));
+    }
+
+    /** A leaf revoked according to its CA's CRL. */
+    Verdict revoked() {
+        Finding finding = Finding.about("CN=gone.corp.test", FindingCode.REVOCATION_REVOKED, Severity.FAIL,
+                "the certificate was revoked on 2026-11-20 09:30 UTC (reason: keyCompromise), says the CRL"
+                        + " http://pki.corp.test/issuing.crl: replace it with a newly issued certificate");
+        PathRevocation revocation = new PathRevocation(List.of(
+                new CertificateRevocation("CN=gone.corp.test", RevocationStatus.REVOKED,
+                        Optional.of(RevocationSource.CRL), Optional.of("http://pki.corp.test/issuing.crl"),
+                        Optional.of(Instant.parse("2026-11-23T00:00:00Z")),
+                        Optional.of(Instant.parse("2026-11-30T00:00:00Z")),
+                        Optional.of(Instant.parse("2026-11-20T09:30:00Z")), Optional.of("keyCompromise"), List.of())),
+                List.of(finding));
+        return new Verdict("gone.corp.test:443", "hosts.txt:5", Status.FAIL, List.of(finding), Optional.of(CONNECTION),
+                List.of(soonLeaf, intermediateFacts), List.of("CN=soon.corp.test", "CN=Corp Intermediate CA",
+                "CN=Corp Root CA"), Optional.of("CN=Corp Root CA"), Duration.ofMillis(30), Optional.of(revocation));
     }
 
     Report report() {

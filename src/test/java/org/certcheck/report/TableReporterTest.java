@@ -37,6 +37,32 @@ class TableReporterTest {
     }
 
     @Test
+    void revocationColumnAppearsWhenRevocationWasChecked() {
+        String table = render(ReportFixtures.reportOf(fixtures.passCheckedForRevocation(), fixtures.revoked(),
+                ReportFixtures.unknown()), TableStyle.plain());
+
+        assertThat(table).isEqualTo("""
+                TARGET              STATUS   DAYS  NOT AFTER   REVOCATION     REASONS
+                www.corp.test:443   PASS       89  2027-02-21  good (ocsp)    ok, chain ends at CN=Corp Root CA
+                gone.corp.test:443  FAIL       12  2026-12-05  revoked (crl)  the certificate was revoked on 2026-11-20 09:30 UTC (reason: keyCompromise), says the CRL http://pki.corp.test/issuing.crl: replace it with a newly issued certificate
+                down.corp.test:443  UNKNOWN     -  -           -              connection refused by 10.0.0.7:443: is the service running on this port?
+
+                3 checked: 1 pass, 0 warn, 1 fail, 1 unknown
+                """);
+    }
+
+    @Test
+    void detailsListEachCertificatesRevocationStatus() {
+        String table = render(ReportFixtures.reportOf(fixtures.passCheckedForRevocation()),
+                new TableStyle(false, true, 0));
+
+        assertThat(table).contains("""
+                    revocation: CN=www.corp.test: good (ocsp http://ocsp.corp.test/, next update 2026-11-24 11:00:00 UTC)
+                                CN=Corp Intermediate CA: good (crl http://pki.corp.test/root.crl, next update 2026-11-27 00:00:00 UTC)
+                """);
+    }
+
+    @Test
     void colorsOnlyTheStatusWhenAsked() {
         String table = render(fixtures.report(), new TableStyle(true, false, 0));
 

@@ -89,6 +89,38 @@ class FleetCheckTest {
         }
     }
 
+    @Test
+    void eachVerdictArrivesAsItsCheckEndsWhileTheListStaysInInputOrder() throws Exception {
+        HeldCertificate leaf = pki.leaf("*.fleet.test").build();
+        try (TlsServer good = TlsServer.start(LOOPBACK, List.of(leaf.certificate(), pki.intermediate.certificate()),
+                leaf.privateKey());
+             TlsServer silent = TlsServer.silent(LOOPBACK)) {
+            List<HostListEntry> entries = List.of(
+                    new Target("slow.fleet.test", silent.port(), "hosts.txt:1"),
+                    new Target("fast.fleet.test", good.port(), "hosts.txt:2"),
+                    new InputProblem("hosts.txt:3", "web:99999", "port out of range (1-65535)"));
+            List<String> arrivals = java.util.Collections.synchronizedList(new ArrayList<>());
+
+            List<Verdict> verdicts = fleet(Duration.ofSeconds(1), 4).run(entries, pki.now,
+                    verdict -> arrivals.add(verdict.origin()));
+
+            assertThat(arrivals).containsExactly("hosts.txt:3", "hosts.txt:2", "hosts.txt:1");
+            assertThat(verdicts).extracting(Verdict::origin)
+                    .containsExactly("hosts.txt:1", "hosts.txt:2", "hosts.txt:3");
+        }
+    }
+
+    @Test
+    void aFailingListenerEndsTheRunWithItsOwnException() {
+        List<HostListEntry> entries = List.of(new InputProblem("hosts.txt:1", "web:99999", "port out of range"));
+
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> fleet(Duration.ofSeconds(1), 1).run(entries, pki.now,
+                        verdict -> {
+                            throw new java.io.UncheckedIOException(new java.io.IOException("disk full"));
+                        }))
+                .isInstanceOf(java.io.UncheckedIOException.class).hasMessageContaining("disk full");
+    }
+
     private FleetCheck fleet(Duration handshakeTimeout, int concurrency) {
         return new FleetCheck(new Prober(new ProbeSettings(Duration.ofSeconds(5), handshakeTimeout), FLEET),
                 validator, concurrency);

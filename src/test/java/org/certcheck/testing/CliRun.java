@@ -28,15 +28,16 @@ public record CliRun(int exitCode, String out, String err) {
 
     /** With {@code stdin} as what {@code -} reads. */
     public static CliRun run(Clock clock, Resolver resolver, InputStream stdin, String... args) {
-        return run(Map.of("NO_COLOR", "1"), clock, resolver, stdin, args);
+        return run(clock, resolver, Map.of("NO_COLOR", "1"), stdin, args);
     }
 
     /** With {@code environment} as the process environment (add NO_COLOR yourself if it matters). */
     public static CliRun withEnvironment(Map<String, String> environment, String... args) {
-        return run(environment, Clock.systemUTC(), Resolver.SYSTEM, InputStream.nullInputStream(), args);
+        return run(Clock.systemUTC(), Resolver.SYSTEM, environment, InputStream.nullInputStream(), args);
     }
 
-    private static CliRun run(Map<String, String> environment, Clock clock, Resolver resolver, InputStream stdin,
+    /** With {@code environment} as the process environment (COLUMNS, NO_COLOR, TERM ...). */
+    public static CliRun run(Clock clock, Resolver resolver, Map<String, String> environment, InputStream stdin,
             String... args) {
         CommandLine commandLine = Main.commandLine(clock, resolver, environment, stdin);
         StringWriter out = new StringWriter();

@@ -1,0 +1,94 @@
+package org.certcheck.cli;
+
+import java.nio.file.Path;
+import java.security.cert.X509Certificate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.OptionalInt;
+
+import org.certcheck.store.CertificateFileException;
+import org.certcheck.store.CertificateFiles;
+import org.certcheck.store.StoredCertificate;
+import org.certcheck.validate.Pin;
+import org.certcheck.validate.Requirements;
+import org.certcheck.validate.TrustAnchors;
+
+import picocli.CommandLine.Option;
+
+/** What an organisation demands of certificates beyond the defaults (issue #4). */
+final class CertificatePolicyOptions {
+    @Option(names = "--max-validity-days", paramLabel = "DAYS",
+            description = "Fail a leaf valid for longer than DAYS (e.g. 398, the public CA limit).")
+    Integer maxValidityDays;
+
+    @Option(names = "--warn-lifetime", paramLabel = "PERCENT",
+            description = "Also warn when less than PERCENT of a certificate's lifetime remains.")
+    Integer warnLifetime;
+
+    @Option(names = "--crit-lifetime", paramLabel = "PERCENT",
+            description = "Also fail when less than PERCENT of a certificate's lifetime remains.")
+    Integer critLifetime;
+
+    @Option(names = "--pin", paramLabel = "[TARGET=]PIN",
+            description = "Expect this key (sha256/BASE64) or certificate (64 hex digits) in the chain, for "
+                    + "TARGET (host or host:port) or every target (repeatable).")
+    List<String> pins = new ArrayList<>();
+
+    @Option(names = "--anchor", paramLabel = "FILE",
+            description = "Require the chain to end at this root (PEM/DER; trusted too) (repeatable).")
+    List<Path> anchors = new ArrayList<>();
+
+    Requirements requirements() {
+        if (maxValidityDays != null && maxValidityDays < 1) {
+            throw new UsageException("--max-validity-days must be at least 1, got " + maxValidityDays);
+        }
+        for (Integer percent : new Integer[] {warnLifetime, critLifetime}) {
+            if (percent != null && (percent < 0 || percent > 100)) {
+                throw new UsageException("--warn-lifetime and --crit-lifetime take a percentage 0-100, got " + percent);
+            }
+        }
+        if (warnLifetime != null && critLifetime != null && critLifetime > warnLifetime) {
+            throw new UsageException("--crit-lifetime (" + critLifetime + ") must not exceed --warn-lifetime ("
+                    + warnLifetime + ")");
+        }
+        List<Pin> parsed = new ArrayList<>();
+        for (String pin : pins) {
+            try {
+                parsed.add(Pin.parse(pin));
+            } catch (IllegalArgumentException e) {
+                throw new UsageException("--pin " + e.getMessage(), e);
+            }
+        }
+        return new Requirements(optional(maxValidityDays), optional(warnLifetime), optional(critLifetime), parsed,
+                anchorCertificates());
+    }
+
+    /** The roots named by --anchor, which are trusted as well as required. */
+    List<X509Certificate> anchorCertificates() {
+        List<X509Certificate> roots = new ArrayList<>();
+        CertificateFiles reader = new CertificateFiles(List.of());
+        for (Path file : anchors) {
+            try {
+                reader.read(file).stream().map(StoredCertificate::certificate).forEach(roots::add);
+            } catch (CertificateFileException e) {
+                throw new UsageException("--anchor " + e.getMessage(), e);
+            }
+        }
+        return roots;
+    }
+
+    /** The trusted CAs plus the --anchor roots. */
+    TrustAnchors withAnchors(TrustAnchors trusted) {
+        List<X509Certificate> roots = anchorCertificates();
+        if (roots.isEmpty()) {
+            return trusted;
+        }
+        List<X509Certificate> all = new ArrayList<>(trusted.certificates());
+        roots.stream().filter(root -> !all.contains(root)).forEach(all::add);
+        return new TrustAnchors(all, trusted.description() + ", chains must end at the --anchor root");
+    }
+
+    private static OptionalInt optional(Integer value) {
+        return value == null ? OptionalInt.empty() : OptionalInt.of(value);
+    }
+}

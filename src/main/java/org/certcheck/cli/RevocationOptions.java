@@ -1,0 +1,79 @@
+package org.certcheck.cli;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.cert.CRLException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import org.certcheck.revocation.HttpFetcher;
+import org.certcheck.revocation.RevocationCheck;
+import org.certcheck.revocation.RevocationList;
+import org.certcheck.revocation.RevocationMode;
+import org.certcheck.tls.FetchProxies;
+import org.certcheck.tls.ProxyChoice;
+
+import picocli.CommandLine.Option;
+
+/** Whether and how revocation is checked: the policy, fetch timeouts, CRLs given as files. */
+final class RevocationOptions {
+    enum Mode { off, soft, hard }
+
+    /** A CRL file larger than this is not a CRL anyone meant to pass. */
+    private static final long MAX_CRL_FILE_BYTES = 256L << 20;
+
+    @Option(names = "--revocation", paramLabel = "MODE", defaultValue = "soft",
+            description = "Revocation checking: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}). "
+                    + "soft: revoked fails, status unknown warns; hard: unknown fails too.")
+    Mode mode;
+
+    @Option(names = "--revocation-timeout", paramLabel = "TIME", defaultValue = "5s",
+            converter = DurationConverter.class,
+            description = "Limit for each OCSP query and CRL download (default: ${DEFAULT-VALUE}).")
+    Duration timeout;
+
+    @Option(names = "--crl", paramLabel = "FILE",
+            description = "A CRL (PEM or DER) to use before any network source, e.g. offline (repeatable).")
+    List<Path> crlFiles = new ArrayList<>();
+
+    /**
+     * This run's check; reads every --crl file first, so a bad one is a usage error before any probe.
+     * OCSP and CRL fetches go through the probes' proxy (with its {@code --no-proxy} exceptions).
+     */
+    RevocationCheck check(ProxyChoice proxies) {
+        RevocationMode revocationMode = RevocationMode.valueOf(mode.name().toUpperCase(java.util.Locale.ROOT));
+        List<RevocationList> crls = new ArrayList<>();
+        for (Path file : crlFiles) {
+            crls.add(read(file));
+        }
+        if (revocationMode == RevocationMode.OFF) {
+            return RevocationCheck.off();
+        }
+        HttpFetcher fetcher = new HttpFetcher(timeout);
+        if (proxies.proxy().isPresent()) {
+            FetchProxies selector = new FetchProxies(proxies);
+            fetcher = new HttpFetcher(timeout, Optional.of(selector), selector.authenticator());
+        }
+        return new RevocationCheck(revocationMode, fetcher, crls);
+    }
+
+    private static RevocationList read(Path file) {
+        try {
+            if (Files.isDirectory(file)) {
+                throw new UsageException("--crl " + file + ": is a directory, not a CRL file");
+            }
+            if (Files.size(file) > MAX_CRL_FILE_BYTES) {
+                throw new UsageException("--crl " + file + ": larger than " + (MAX_CRL_FILE_BYTES >> 20)
+                        + " MiB, not a CRL");
+            }
+            return RevocationList.parse(Files.readAllBytes(file), file.toUri().toString());
+        } catch (IOException e) {
+            throw new UsageException("--crl " + file + ": cannot read it (" + e.getMessage() + ")", e);
+        } catch (CRLException e) {
+            throw new UsageException("--crl " + file + ": not a CRL (expected PEM '-----BEGIN X509 CRL-----' or DER)", e);
+        }
+    }
+}

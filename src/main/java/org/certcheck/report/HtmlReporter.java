@@ -1,0 +1,123 @@
+package org.certcheck.report;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.Base64;
+import java.util.Locale;
+import java.util.Map;
+import java.util.OptionalLong;
+
+import org.certcheck.validate.Finding;
+import org.certcheck.validate.Severity;
+
+/**
+ * The report as one self-contained HTML page for a person: the summary, the expiry timeline of
+ * {@link ExpiryTimeline}, and a table of every target that sorts by any column on a click.
+ *
+ * <p>Everything is inline (style, script, SVG), so the file can be mailed or opened from a share
+ * and never loads anything from a network. A Content-Security-Policy allows only this page's own
+ * style and script, by their SHA-256 hashes: {@code default-src 'none'}, so even a certificate
+ * subject that slipped past the escaping could not load or run anything. Rows are in the report's
+ * order; {@code report.html#sort=expiry} (or {@code status}, {@code days}, {@code target}) opens it
+ * sorted. Without JavaScript the page still shows everything, unsorted.
+ */
+public final class HtmlReporter implements Reporter {
+    private static final String STYLE = resource("report.css");
+    private static final String SCRIPT = resource("report.js");
+
+    @Override
+    public void write(Report report, Writer out) throws IOException {
+        Map<Status, Integer> counts = report.countByStatus();
+        StringBuilder html = new StringBuilder(8192);
+        html.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
+                .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
+                .append("<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src '")
+                .append(hash(STYLE)).append("'; script-src '").append(hash(SCRIPT)).append("'\">\n")
+                .append("<title>certcheck: ").append(report.summary()).append("</title>\n")
+                .append("<style>").append(STYLE).append("</style>\n</head>\n<body>\n")
+                .append("<h1>TLS certificates: ").append(report.summary()).append("</h1>\n")
+                .append("<p class=\"meta\">Checked ").append(UtcTime.dateTime(report.checkedAt()))
+                .append(" against ").append(HtmlText.escape(report.trust())).append(".</p>\n")
+                .append("<ul class=\"summary\">\n")
+                .append("<li class=\"total\"><b>").append(report.verdicts().size()).append("</b>checked</li>\n");
+        for (Status status : Status.values()) {
+            String name = status.name().toLowerCase(Locale.ROOT);
+            html.append("<li class=\"").append(name).append("\"><b>").append(counts.get(status)).append("</b>")
+                    .append(name).append("</li>\n");
+        }
+        html.append("</ul>\n<h2>Expiry over the next 12 months</h2>\n")
+                .append(ExpiryTimeline.svg(report)).append('\n')
+                .append("<p class=\"legend\"><span class=\"status-PASS\">pass</span><span class=\"status-WARN\">warn"
+                        + "</span><span class=\"status-FAIL\">fail</span> one square per leaf certificate, in the "
+                        + "week it expires; hover for the target.</p>\n");
+        table(html, report);
+        html.append("<script>").append(SCRIPT).append("</script>\n</body>\n</html>\n");
+        out.write(html.toString());
+        out.flush();
+    }
+
+    private static void table(StringBuilder html, Report report) {
+        html.append("<h2>Targets</h2>\n<table id=\"targets\">\n<thead><tr>")
+                .append("<th data-key=\"target\">Target</th>")
+                .append("<th data-key=\"status\" data-type=\"number\">Status</th>")
+                .append("<th data-key=\"days\" data-type=\"number\">Days left</th>")
+                .append("<th data-key=\"expiry\">Not after</th>")
+                .append("<th data-key=\"certificate\">Certificate</th>")
+                .append("<th data-key=\"reasons\">Reasons</th>")
+                .append("</tr></thead>\n<tbody>\n");
+        for (Verdict verdict : report.verdicts()) {
+            OptionalLong days = DaysLeft.of(verdict, report.checkedAt());
+            html.append("<tr class=\"row-").append(verdict.status()).append("\">")
+                    .append("<td>").append(HtmlText.escape(verdict.target()))
+                    .append("<span class=\"origin\">").append(HtmlText.escape(verdict.origin())).append("</span></td>")
+                    .append("<td class=\"status status-").append(verdict.status()).append("\" data-sort=\"")
+                    .append(VerdictOrder.urgency(verdict.status())).append("\">").append(verdict.status()).append("</td>")
+                    .append("<td class=\"num\" data-sort=\"")
+                    .append(days.isPresent() ? days.getAsLong() : Long.MAX_VALUE).append("\">")
+                    .append(days.isPresent() ? Long.toString(days.getAsLong()) : "-").append("</td>")
+                    .append("<td class=\"date\" data-sort=\"").append(verdict.notAfter().map(UtcTime::iso).orElse("~")).append("\">")
+                    .append(verdict.notAfter().map(UtcTime::date).orElse("-")).append("</td><td>");
+            verdict.leaf().ifPresent(leaf -> html.append(HtmlText.escape(leaf.subject()))
+                    .append("<span class=\"dn\">issued by ").append(HtmlText.escape(leaf.issuer())).append("</span>"));
+            html.append("</td><td><ul class=\"reasons\">");
+            if (verdict.status() == Status.PASS) {
+                html.append("<li>").append(HtmlText.escape(verdict.anchor().map(a -> "ok, chain ends at " + a)
+                        .orElse("ok"))).append("</li>");
+            }
+            for (Finding finding : verdict.findings()) {
+                if (finding.severity() != Severity.INFO) {
+                    html.append("<li>").append(HtmlText.escape(finding.message())).append(" <code>")
+                            .append(finding.code().code()).append("</code></li>");
+                }
+            }
+            html.append("</ul></td></tr>\n");
+        }
+        html.append("</tbody>\n</table>\n");
+    }
+
+    /** The CSP source expression for an inline element: 'sha256-' and the Base64 of its UTF-8 digest. */
+    private static String hash(String inline) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(inline.getBytes(StandardCharsets.UTF_8));
+            return "sha256-" + Base64.getEncoder().encodeToString(digest);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java runtime has SHA-256", e);
+        }
+    }
+
+    private static String resource(String name) {
+        try (InputStream in = HtmlReporter.class.getResourceAsStream(name)) {
+            if (in == null) {
+                throw new IllegalStateException("missing resource " + name + " next to HtmlReporter");
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

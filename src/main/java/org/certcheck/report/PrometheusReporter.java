@@ -1,0 +1,176 @@
+package org.certcheck.report;
+
+import java.io.IOException;
+import java.io.Writer;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+
+import org.certcheck.validate.Finding;
+
+/**
+ * The report in the Prometheus text exposition format (version 0.0.4), for node_exporter's textfile
+ * collector: write it to {@code <dir>/certcheck.prom} and every scrape carries the last run.
+ *
+ * <p>Names follow the Prometheus conventions ({@code promtool check metrics} is clean): a
+ * {@code certcheck_} prefix, base units (seconds, never days), {@code _timestamp_seconds} for Unix
+ * times, and gauges only, since every value is "as of the last run". Per target, labelled
+ * {@code target="host:port"}:
+ * <ul>
+ * <li>{@code certcheck_target_status{status}}: 1 for the target's status, 0 for the other three;</li>
+ * <li>{@code certcheck_target_check_success}: 1 when the target passed (PASS, or WARN without
+ *     {@code --fail-on warn}), 0 when it failed or could not be checked;</li>
+ * <li>{@code certcheck_target_findings{code}}: how many findings of each code it has (codes are a
+ *     fixed, documented set);</li>
+ * <li>{@code certcheck_target_check_duration_seconds};</li>
+ * <li>when a certificate was seen: {@code certcheck_certificate_info{subject,issuer,serial,fingerprint_sha256}}
+ *     (always 1: the "info metric" pattern, so the identity labels live on one series and change
+ *     only when the certificate is replaced), {@code certcheck_certificate_not_after_timestamp_seconds},
+ *     {@code certcheck_certificate_not_before_timestamp_seconds} and
+ *     {@code certcheck_certificate_expires_in_seconds} (negative once expired; divide by 86400 for
+ *     days).</li>
+ * </ul>
+ * and for the run: {@code certcheck_targets{status}} and {@code certcheck_last_run_timestamp_seconds}.
+ * A target appears once (the first row wins if the list had the same text twice), so series never
+ * collide. Label values pass through {@link TerminalText} and are escaped as the format requires
+ * (backslash, quote, newline).
+ */
+public final class PrometheusReporter implements Reporter {
+    private final boolean failOnWarn;
+
+    /** @param failOnWarn {@code --fail-on warn}: a warning is not a success, as for the exit code */
+    public PrometheusReporter(boolean failOnWarn) {
+        this.failOnWarn = failOnWarn;
+    }
+
+    @Override
+    public void write(Report report, Writer out) throws IOException {
+        List<Verdict> targets = unique(report.verdicts());
+        Instant checkedAt = report.checkedAt();
+        family(out, "certcheck_last_run_timestamp_seconds", "When certcheck last judged the certificates (Unix time).");
+        sample(out, "certcheck_last_run_timestamp_seconds", Map.of(), seconds(checkedAt));
+        family(out, "certcheck_targets", "Targets in the last run, by status.");
+        for (Map.Entry<Status, Integer> count : report.countByStatus().entrySet()) {
+            sample(out, "certcheck_targets", Map.of("status", label(count.getKey())), count.getValue().toString());
+        }
+        family(out, "certcheck_target_status", "Status of each target: 1 for its status, 0 for the others.");
+        for (Verdict verdict : targets) {
+            for (Status status : Status.values()) {
+                sample(out, "certcheck_target_status", labels(verdict, "status", label(status)),
+                        verdict.status() == status ? "1" : "0");
+            }
+        }
+        perTarget(out, targets, "certcheck_target_check_success",
+                "1 when the target passed the check (PASS, or WARN without --fail-on warn), else 0.",
+                verdict -> passed(verdict) ? "1" : "0");
+        family(out, "certcheck_target_findings", "Findings of each code on the target (codes: see the README).");
+        for (Verdict verdict : targets) {
+            Map<String, Integer> codes = new LinkedHashMap<>();
+            for (Finding finding : verdict.findings()) {
+                codes.merge(finding.code().code(), 1, Integer::sum);
+            }
+            for (Map.Entry<String, Integer> code : codes.entrySet()) {
+                sample(out, "certcheck_target_findings", labels(verdict, "code", code.getKey()),
+                        code.getValue().toString());
+            }
+        }
+        perTarget(out, targets, "certcheck_target_check_duration_seconds", "Time spent checking the target.",
+                verdict -> String.format(Locale.ROOT, "%.3f", verdict.elapsed().toNanos() / 1e9));
+        List<Verdict> seen = targets.stream().filter(verdict -> verdict.leaf().isPresent()).toList();
+        family(out, "certcheck_certificate_info", "The leaf certificate the target served; the value is always 1.");
+        for (Verdict verdict : seen) {
+            CertificateFacts leaf = verdict.leaf().orElseThrow();
+            Map<String, String> labels = new LinkedHashMap<>(labels(verdict));
+            labels.put("subject", leaf.subject());
+            labels.put("issuer", leaf.issuer());
+            labels.put("serial", leaf.serialNumber());
+            labels.put("fingerprint_sha256", leaf.sha256Fingerprint());
+            sample(out, "certcheck_certificate_info", labels, "1");
+        }
+        perTarget(out, seen, "certcheck_certificate_not_after_timestamp_seconds",
+                "End of the leaf certificate's validity (Unix time).", v -> seconds(v.leaf().orElseThrow().notAfter()));
+        perTarget(out, seen, "certcheck_certificate_not_before_timestamp_seconds",
+                "Start of the leaf certificate's validity (Unix time).", v -> seconds(v.leaf().orElseThrow().notBefore()));
+        perTarget(out, seen, "certcheck_certificate_expires_in_seconds",
+                "Seconds from the last run to the leaf's notAfter; negative once expired.",
+                v -> Long.toString(java.time.Duration.between(checkedAt, v.leaf().orElseThrow().notAfter()).getSeconds()));
+        out.flush();
+    }
+
+    private boolean passed(Verdict verdict) {
+        return verdict.status() == Status.PASS || (verdict.status() == Status.WARN && !failOnWarn);
+    }
+
+    private static void perTarget(Writer out, List<Verdict> targets, String name, String help,
+            Function<Verdict, String> value) throws IOException {
+        family(out, name, help);
+        for (Verdict verdict : targets) {
+            sample(out, name, labels(verdict), value.apply(verdict));
+        }
+    }
+
+    private static List<Verdict> unique(List<Verdict> verdicts) {
+        Set<String> seen = new HashSet<>();
+        List<Verdict> unique = new ArrayList<>();
+        for (Verdict verdict : verdicts) {
+            if (seen.add(verdict.target())) {
+                unique.add(verdict);
+            }
+        }
+        return unique;
+    }
+
+    private static Map<String, String> labels(Verdict verdict) {
+        return Map.of("target", verdict.target());
+    }
+
+    private static Map<String, String> labels(Verdict verdict, String name, String value) {
+        Map<String, String> labels = new LinkedHashMap<>();
+        labels.put("target", verdict.target());
+        labels.put(name, value);
+        return labels;
+    }
+
+    private static String label(Status status) {
+        return status.name().toLowerCase(Locale.ROOT);
+    }
+
+    private static void family(Writer out, String name, String help) throws IOException {
+        out.write("# HELP " + name + " " + help + "\n");
+        out.write("# TYPE " + name + " gauge\n");
+    }
+
+    private static void sample(Writer out, String name, Map<String, String> labels, String value) throws IOException {
+        StringBuilder line = new StringBuilder(name);
+        if (!labels.isEmpty()) {
+            line.append('{');
+            String separator = "";
+            for (Map.Entry<String, String> label : labels.entrySet()) {
+                line.append(separator).append(label.getKey()).append("=\"").append(escape(label.getValue())).append('"');
+                separator = ",";
+            }
+            line.append('}');
+        }
+        out.write(line.append(' ').append(value).append('\n').toString());
+    }
+
+    /** The exposition format escapes backslash, double quote and line feed in label values. */
+    private static String escape(String value) {
+        return TerminalText.escape(value).replace("\\", "\\\\").replace("\"", "\\\"").replace("\n", "\\n");
+    }
+
+    /** Unix seconds; a fraction only when the instant has one. */
+    private static String seconds(Instant instant) {
+        if (instant.getNano() == 0) {
+            return Long.toString(instant.getEpochSecond());
+        }
+        return java.math.BigDecimal.valueOf(instant.getEpochSecond())
+                .add(java.math.BigDecimal.valueOf(instant.getNano(), 9)).stripTrailingZeros().toPlainString();
+    }
+}

@@ -1,0 +1,95 @@
+package org.certcheck.revocation;
+
+import java.security.cert.X509Certificate;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+
+import org.bouncycastle.asn1.x509.IssuingDistributionPoint;
+import org.certcheck.validate.Printable;
+
+/**
+ * Judges one certificate against one CRL (RFC 5280 sections 5 and 6.3), without any I/O. The CRL
+ * counts only when it is in scope and verified, otherwise it is an {@link Answer.Problem}:
+ * <ol>
+ *   <li>its issuer is the certificate's issuer (no indirect CRLs, section 5.2.5);</li>
+ *   <li>its signature verifies with the issuer's key;</li>
+ *   <li>it is a complete CRL: not a delta CRL (section 5.2.4), not limited to some reasons, and
+ *       its issuingDistributionPoint, if any, covers this kind of certificate (CA or end entity);</li>
+ *   <li>it is current: thisUpdate not in the future, nextUpdate not passed (each with the OCSP
+ *       clock skew), or issued at most {@link #MAX_AGE_WITHOUT_NEXT_UPDATE} ago without one.</li>
+ * </ol>
+ * A listed serial is revoked, unless its reason is removeFromCRL; a serial not listed is good.
+ */
+final class CrlCheck {
+    static final Duration MAX_AGE_WITHOUT_NEXT_UPDATE = Duration.ofDays(7);
+    private static final String DELTA_CRL_INDICATOR = "2.5.29.27";
+    private static final String ISSUING_DISTRIBUTION_POINT = "2.5.29.28";
+
+    private CrlCheck() {
+    }
+
+    static Answer judge(RevocationList crl, X509Certificate certificate, X509Certificate issuer, Instant now) {
+        String location = crl.location();
+        if (!crl.issuer().equals(certificate.getIssuerX500Principal())) {
+            return problem(location, "the CRL is issued by " + Printable.printable(crl.issuer().getName())
+                    + ", not by the certificate's issuer " + Printable.printable(
+                            certificate.getIssuerX500Principal().getName()));
+        }
+        if (!crl.signedBy(issuer)) {
+            return problem(location, "the CRL's signature does not verify with the key of "
+                    + OcspCheck.subject(issuer) + ": it is forged, or signed by another key");
+        }
+        if (crl.extension(DELTA_CRL_INDICATOR).isPresent()) {
+            return problem(location, "a delta CRL, which certcheck cannot use without its base CRL");
+        }
+        Optional<String> scope = outOfScope(crl, certificate);
+        if (scope.isPresent()) {
+            return problem(location, scope.get());
+        }
+        Optional<String> stale = Freshness.problem(crl.thisUpdate(), crl.nextUpdate(), now, MAX_AGE_WITHOUT_NEXT_UPDATE);
+        if (stale.isPresent()) {
+            return problem(location, "the CRL is " + stale.get());
+        }
+        Optional<RevocationList.Entry> entry = crl.entry(certificate.getSerialNumber());
+        if (entry.isPresent() && entry.get().reason() != Reasons.REMOVE_FROM_CRL) {
+            return new Answer.Revoked(RevocationSource.CRL, location, crl.thisUpdate(), crl.nextUpdate(),
+                    entry.get().revokedAt(), Reasons.name(entry.get().reason()));
+        }
+        return new Answer.Good(RevocationSource.CRL, location, crl.thisUpdate(), crl.nextUpdate());
+    }
+
+    private static Optional<String> outOfScope(RevocationList crl, X509Certificate certificate) {
+        Optional<byte[]> value = crl.extension(ISSUING_DISTRIBUTION_POINT);
+        if (value.isEmpty()) {
+            return Optional.empty();
+        }
+        IssuingDistributionPoint point;
+        try {
+            point = IssuingDistributionPoint.getInstance(value.get());
+        } catch (RuntimeException e) {
+            return Optional.of("the CRL's issuingDistributionPoint extension cannot be parsed");
+        }
+        boolean ca = certificate.getBasicConstraints() >= 0;
+        if (point.onlyContainsUserCerts() && ca) {
+            return Optional.of("the CRL covers only end-entity certificates, and this is a CA certificate");
+        }
+        if (point.onlyContainsCACerts() && !ca) {
+            return Optional.of("the CRL covers only CA certificates, and this is an end-entity certificate");
+        }
+        if (point.onlyContainsAttributeCerts()) {
+            return Optional.of("the CRL covers only attribute certificates");
+        }
+        if (point.getOnlySomeReasons() != null) {
+            return Optional.of("the CRL covers only some revocation reasons, so it cannot say a certificate is good");
+        }
+        if (point.isIndirectCRL()) {
+            return Optional.of("an indirect CRL, which certcheck does not support");
+        }
+        return Optional.empty();
+    }
+
+    private static Answer problem(String location, String message) {
+        return new Answer.Problem(RevocationSource.CRL, location, message);
+    }
+}

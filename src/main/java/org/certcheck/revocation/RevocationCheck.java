@@ -1,0 +1,103 @@
+package org.certcheck.revocation;
+
+import java.security.cert.X509Certificate;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+import org.certcheck.tls.Handshake;
+import org.certcheck.validate.CertificatePath;
+import org.certcheck.validate.Finding;
+
+/**
+ * Checks the revocation status of every certificate on a trusted path except the anchor, and
+ * judges it by the run's {@link RevocationMode}. Sources and their order are those of
+ * {@link CertificateLookup}; verification is that of {@link OcspCheck} and {@link CrlCheck}.
+ *
+ * <p>One instance per run, shared by all its threads: it holds the run's cache, so a CRL is
+ * downloaded once for all targets. The network is reached only through the injected
+ * {@link Fetcher}.
+ */
+public final class RevocationCheck {
+    private static final RevocationCheck OFF = new RevocationCheck(RevocationMode.OFF, new Fetcher() {
+        @Override
+        public FetchResult get(java.net.URI uri) {
+            throw new IllegalStateException("revocation checking is off");
+        }
+
+        @Override
+        public FetchResult postOcsp(java.net.URI uri, byte[] request) {
+            throw new IllegalStateException("revocation checking is off");
+        }
+    }, List.of());
+
+    private final RevocationMode mode;
+    private final CertificateLookup lookup;
+    private final RevocationFindings findings;
+
+    /**
+     * @param localCrls CRLs read before the run ({@code --crl}); each covers the certificates of its issuer
+     */
+    public RevocationCheck(RevocationMode mode, Fetcher fetcher, List<RevocationList> localCrls) {
+        this.mode = Objects.requireNonNull(mode, "mode");
+        this.lookup = new CertificateLookup(Objects.requireNonNull(fetcher, "fetcher"), new RevocationCache(),
+                localCrls);
+        this.findings = new RevocationFindings(mode);
+    }
+
+    /** Checks nothing: for {@code --revocation off} and callers that do not ask. */
+    public static RevocationCheck off() {
+        return OFF;
+    }
+
+    public RevocationMode mode() {
+        return mode;
+    }
+
+    /**
+     * The status of each certificate of {@code path} but its anchor, as of {@code now}. Empty when
+     * checking is off, when the path is not trusted (the chain already fails, and an untrusted
+     * chain's URLs are not worth fetching), or when the path is the anchor alone.
+     */
+    public Optional<PathRevocation> check(Handshake handshake, CertificatePath path, Instant now) {
+        if (mode == RevocationMode.OFF || !path.trusted() || path.certificates().size() < 2) {
+            return Optional.empty();
+        }
+        List<X509Certificate> certificates = path.certificates();
+        List<byte[]> stapled = handshake.stapledOcsp();
+        List<CertificateRevocation> statuses = new ArrayList<>();
+        List<Finding> judged = new ArrayList<>();
+        for (int i = 0; i < certificates.size() - 1; i++) {
+            X509Certificate certificate = certificates.get(i);
+            CertificateLookup.Result result = lookup.find(certificate, certificates.get(i + 1), stapled, now);
+            statuses.add(status(certificate, result));
+            judged.addAll(findings.about(certificate, i == 0, result));
+            if (i == 0) {
+                judged.addAll(findings.mustStaple(certificate, result, stapled.size()));
+            }
+        }
+        return Optional.of(new PathRevocation(statuses, judged));
+    }
+
+    private static CertificateRevocation status(X509Certificate certificate, CertificateLookup.Result result) {
+        String subject = OcspCheck.subject(certificate);
+        List<String> problems = result.problems().stream().map(Answer.Problem::describe).toList();
+        if (result.answer().isEmpty()) {
+            return CertificateRevocation.unanswered(subject,
+                    problems.isEmpty() ? RevocationStatus.NO_INFO : RevocationStatus.UNKNOWN, problems);
+        }
+        Answer answer = result.answer().get();
+        Optional<String> url = answer.source() == RevocationSource.STAPLED ? Optional.empty()
+                : Optional.of(answer.location());
+        if (answer instanceof Answer.Revoked revoked) {
+            return new CertificateRevocation(subject, RevocationStatus.REVOKED, Optional.of(answer.source()), url,
+                    Optional.of(revoked.thisUpdate()), revoked.nextUpdate(), Optional.of(revoked.revokedAt()),
+                    revoked.reason(), problems);
+        }
+        Answer.Good good = (Answer.Good) answer;
+        return new CertificateRevocation(subject, RevocationStatus.GOOD, Optional.of(answer.source()), url,
+                Optional.of(good.thisUpdate()), good.nextUpdate(), Optional.empty(), Optional.empty(), problems);
+    }
+}

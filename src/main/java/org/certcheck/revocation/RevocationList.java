@@ -1,0 +1,119 @@
+package org.certcheck.revocation;
+
+import java.io.ByteArrayInputStream;
+import java.math.BigInteger;
+import java.security.GeneralSecurityException;
+import java.security.cert.CRLException;
+import java.security.cert.CertificateException;
+import java.security.cert.CertificateFactory;
+import java.security.cert.X509CRL;
+import java.security.cert.X509CRLEntry;
+import java.security.cert.X509Certificate;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+import javax.security.auth.x500.X500Principal;
+
+/**
+ * One CRL, parsed once and indexed by serial number so that each lookup takes constant time,
+ * however many entries it has. The signature is checked lazily, once per issuer key asked about,
+ * because a CRL of 100,000 entries costs a hash over megabytes. Thread-safe.
+ */
+public final class RevocationList {
+    /** A revoked serial: when, and why (RFC 5280 section 5.3.1 code, -1 when none is given). */
+    record Entry(Instant revokedAt, int reason) {
+    }
+
+    private final X509CRL crl;
+    private final String location;
+    private final Map<BigInteger, Entry> revoked;
+    private final Map<String, Boolean> verifiedBy = new ConcurrentHashMap<>();
+
+    private RevocationList(X509CRL crl, String location) {
+        this.crl = crl;
+        this.location = location;
+        Set<? extends X509CRLEntry> entries = crl.getRevokedCertificates();
+        Map<BigInteger, Entry> index = new HashMap<>(entries == null ? 0 : entries.size() * 4 / 3 + 1);
+        if (entries != null) {
+            for (X509CRLEntry entry : entries) {
+                int reason = entry.getRevocationReason() == null ? -1 : entry.getRevocationReason().ordinal();
+                index.put(entry.getSerialNumber(), new Entry(entry.getRevocationDate().toInstant(), reason));
+            }
+        }
+        this.revoked = index;
+    }
+
+    /**
+     * Parses a DER or PEM CRL.
+     *
+     * @param location where it came from, for messages: a URL or a {@code file:} URI
+     * @throws CRLException if {@code encoded} is not a CRL
+     */
+    public static RevocationList parse(byte[] encoded, String location) throws CRLException {
+        Objects.requireNonNull(location, "location");
+        try {
+            X509CRL crl = (X509CRL) CertificateFactory.getInstance("X.509")
+                    .generateCRL(new ByteArrayInputStream(encoded));
+            if (crl == null) {
+                throw new CRLException("no CRL in " + encoded.length + " bytes");
+            }
+            return new RevocationList(crl, location);
+        } catch (CertificateException e) {
+            throw new IllegalStateException("the JVM has no X.509 support", e);
+        } catch (RuntimeException e) {
+            throw new CRLException("not a CRL: " + e.getMessage(), e);
+        }
+    }
+
+    public String location() {
+        return location;
+    }
+
+    public X500Principal issuer() {
+        return crl.getIssuerX500Principal();
+    }
+
+    public Instant thisUpdate() {
+        return crl.getThisUpdate().toInstant();
+    }
+
+    public Optional<Instant> nextUpdate() {
+        return Optional.ofNullable(crl.getNextUpdate()).map(java.util.Date::toInstant);
+    }
+
+    public int size() {
+        return revoked.size();
+    }
+
+    /** The CRL's entry for {@code serial}, if it lists it. */
+    Optional<Entry> entry(BigInteger serial) {
+        return Optional.ofNullable(revoked.get(serial));
+    }
+
+    /** True if the CRL's signature verifies with {@code issuer}'s key; computed once per key. */
+    boolean signedBy(X509Certificate issuer) {
+        String key = java.util.HexFormat.of().formatHex(issuer.getPublicKey().getEncoded());
+        return verifiedBy.computeIfAbsent(key, k -> {
+            try {
+                crl.verify(issuer.getPublicKey());
+                return true;
+            } catch (GeneralSecurityException | RuntimeException e) {
+                return false;
+            }
+        });
+    }
+
+    /** The DER value of a CRL extension, unwrapped from its OCTET STRING, if present. */
+    Optional<byte[]> extension(String oid) {
+        byte[] wrapped = crl.getExtensionValue(oid);
+        if (wrapped == null) {
+            return Optional.empty();
+        }
+        return Optional.of(org.bouncycastle.asn1.ASN1OctetString.getInstance(wrapped).getOctets());
+    }
+}

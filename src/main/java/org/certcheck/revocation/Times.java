@@ -1,0 +1,19 @@
+package org.certcheck.revocation;
+
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
+
+/** Instants in messages, written the way the other checks write them. */
+final class Times {
+    private static final DateTimeFormatter WHEN =
+            DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'", Locale.ROOT).withZone(ZoneOffset.UTC);
+
+    private Times() {
+    }
+
+    static String format(Instant instant) {
+        return WHEN.format(instant);
+    }
+}

@@ -1,0 +1,129 @@
+package org.certcheck.validate;
+
+import java.security.PublicKey;
+import java.security.cert.X509Certificate;
+import java.security.interfaces.DSAKey;
+import java.security.interfaces.ECKey;
+import java.security.interfaces.RSAKey;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Cryptographic strength of every certificate on a path: signature algorithms of the certificates
+ * that are not the anchor (an anchor is trusted for its key, its own signature protects nothing),
+ * and the public keys of all of them, the anchor included (its key signs what is below it).
+ *
+ * <p>Thresholds follow NIST SP 800-131A and the CA/Browser Forum Baseline Requirements §6.1.5 and
+ * §7.1.3: MD2, MD5 and SHA-1 signatures fail (collisions are practical); RSA under 2048 bits, an
+ * RSA modulus that is not a multiple of 8 bits, EC keys under 256 bits and DSA keys fail. An
+ * algorithm certcheck does not know is reported by its name or OID rather than guessed at.
+ */
+final class CryptoCheck {
+    static final int MIN_RSA_BITS = 2048;
+    static final int MIN_EC_BITS = 256;
+
+    /** Signature OIDs whose hash is broken, with a name for messages. */
+    private static final Map<String, String> WEAK_SIGNATURES = Map.of(
+            "1.2.840.113549.1.1.2", "MD2withRSA",
+            "1.2.840.113549.1.1.4", "MD5withRSA",
+            "1.2.840.113549.1.1.5", "SHA1withRSA",
+            "1.3.14.3.2.29", "SHA1withRSA",
+            "1.2.840.10045.4.1", "SHA1withECDSA",
+            "1.2.840.10040.4.3", "SHA1withDSA");
+
+    /** Signature OIDs certcheck accepts. */
+    private static final Map<String, String> GOOD_SIGNATURES = Map.ofEntries(
+            Map.entry("1.2.840.113549.1.1.11", "SHA256withRSA"),
+            Map.entry("1.2.840.113549.1.1.12", "SHA384withRSA"),
+            Map.entry("1.2.840.113549.1.1.13", "SHA512withRSA"),
+            Map.entry("1.2.840.113549.1.1.14", "SHA224withRSA"),
+            Map.entry("1.2.840.113549.1.1.10", "RSASSA-PSS"),
+            Map.entry("1.2.840.10045.4.3.1", "SHA224withECDSA"),
+            Map.entry("1.2.840.10045.4.3.2", "SHA256withECDSA"),
+            Map.entry("1.2.840.10045.4.3.3", "SHA384withECDSA"),
+            Map.entry("1.2.840.10045.4.3.4", "SHA512withECDSA"),
+            Map.entry("1.3.101.112", "Ed25519"),
+            Map.entry("1.3.101.113", "Ed448"),
+            Map.entry("2.16.840.1.101.3.4.3.1", "SHA224withDSA"),
+            Map.entry("2.16.840.1.101.3.4.3.2", "SHA256withDSA"));
+
+    private CryptoCheck() {
+    }
+
+    static List<Finding> check(CertificatePath path) {
+        List<Finding> findings = new ArrayList<>();
+        List<X509Certificate> chain = path.certificates();
+        for (int i = 0; i < chain.size(); i++) {
+            X509Certificate certificate = chain.get(i);
+            boolean anchor = path.trusted() && i == chain.size() - 1;
+            if (!anchor) {
+                signature(certificate).ifPresent(findings::add);
+            }
+            key(certificate).ifPresent(findings::add);
+        }
+        return findings;
+    }
+
+    static Optional<Finding> signature(X509Certificate certificate) {
+        String oid = certificate.getSigAlgOID();
+        String subject = Certificates.subject(certificate);
+        String weak = WEAK_SIGNATURES.get(oid);
+        if (weak != null) {
+            return Optional.of(Finding.about(subject, FindingCode.CERT_WEAK_SIGNATURE, Severity.FAIL,
+                    subject + " is signed with " + weak + ", whose hash is broken (collisions can be forged):"
+                            + " have it reissued with SHA-256 or better"));
+        }
+        if (!GOOD_SIGNATURES.containsKey(oid)) {
+            return Optional.of(Finding.about(subject, FindingCode.CERT_UNSUPPORTED_ALGORITHM, Severity.FAIL,
+                    subject + " is signed with " + describe(certificate.getSigAlgName(), oid)
+                            + ", a signature algorithm certcheck does not accept: have it reissued with"
+                            + " SHA256withRSA, SHA256withECDSA or Ed25519"));
+        }
+        return Optional.empty();
+    }
+
+    static Optional<Finding> key(X509Certificate certificate) {
+        String subject = Certificates.subject(certificate);
+        PublicKey key;
+        try {
+            key = certificate.getPublicKey();
+        } catch (RuntimeException e) {
+            return Optional.of(Finding.about(subject, FindingCode.CERT_UNSUPPORTED_ALGORITHM, Severity.FAIL,
+                    subject + " has a public key this JVM cannot read (" + Printable.printable(String.valueOf(e))
+                            + "): have it reissued with an RSA or EC key"));
+        }
+        String problem = null;
+        if (key instanceof RSAKey rsa) {
+            int bits = rsa.getModulus().bitLength();
+            if (bits < MIN_RSA_BITS) {
+                problem = "an RSA key of " + bits + " bits, below the " + MIN_RSA_BITS + " bits required";
+            } else if (bits % 8 != 0) {
+                problem = "an RSA key of " + bits + " bits, not a multiple of 8 (CA/B Forum BR 6.1.5)";
+            }
+        } else if (key instanceof ECKey ec) {
+            int bits = ec.getParams().getCurve().getField().getFieldSize();
+            if (bits < MIN_EC_BITS) {
+                problem = "an EC key of " + bits + " bits, below the " + MIN_EC_BITS + " bits required";
+            }
+        } else if (key instanceof DSAKey dsa) {
+            problem = "a DSA key (" + dsa.getParams().getP().bitLength() + " bits); DSA is not allowed in TLS 1.3"
+                    + " and current clients refuse it";
+        } else if (!key.getAlgorithm().startsWith("Ed") && !key.getAlgorithm().equals("EdDSA")) {
+            return Optional.of(Finding.about(subject, FindingCode.CERT_UNSUPPORTED_ALGORITHM, Severity.FAIL,
+                    subject + " has a " + Printable.printable(key.getAlgorithm()) + " key, an algorithm certcheck"
+                            + " does not accept: have it reissued with an RSA (2048+ bits) or EC (P-256+) key"));
+        }
+        if (problem == null) {
+            return Optional.empty();
+        }
+        return Optional.of(Finding.about(subject, FindingCode.CERT_WEAK_KEY, Severity.FAIL,
+                subject + " has " + problem + ": have it reissued with an RSA key of 2048 bits or more, or an"
+                        + " EC key on P-256 or larger"));
+    }
+
+    private static String describe(String name, String oid) {
+        return name == null || name.equals(oid) ? "OID " + oid : Printable.printable(name) + " (" + oid + ")";
+    }
+}
