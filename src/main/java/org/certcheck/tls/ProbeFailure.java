@@ -14,7 +14,13 @@ public record ProbeFailure(Target target, Kind kind, String message, Duration el
 
     /** Why no certificate could be obtained; the validator maps each to a finding code. */
     public enum Kind {
-        DNS, REFUSED, UNREACHABLE, CONNECT_TIMEOUT, HANDSHAKE_TIMEOUT, NOT_TLS, TLS_ALERT, CLOSED, RESET, IO_ERROR
+        DNS, REFUSED, UNREACHABLE, CONNECT_TIMEOUT, HANDSHAKE_TIMEOUT, NOT_TLS, TLS_ALERT, CLOSED, RESET, IO_ERROR,
+        /** The server sent more than certcheck reads: too many certificates, too large a message, too many bytes. */
+        LIMIT_EXCEEDED,
+        /** The server's Certificate message holds no certificate, or one that does not parse. */
+        BAD_CERTIFICATE,
+        /** The server speaks TLS, but breaks it: malformed records or messages. */
+        PROTOCOL_ERROR
     }
 
     public ProbeFailure {

@@ -26,6 +26,8 @@ import org.certcheck.input.Target;
 public final class HostnameCheck {
     /** Enough to recognise the certificate; a CDN certificate can carry hundreds of names. */
     private static final int MAX_LISTED = 20;
+    /** Near-miss explanations per finding, for the same reason. */
+    private static final int MAX_HINTS = 5;
 
     /**
      * @return no findings when the certificate covers the target; otherwise one {@link Severity#FAIL}
@@ -57,7 +59,7 @@ public final class HostnameCheck {
         String validFor = names.isEmpty()
                 ? "certificate has an empty subjectAltName extension, so it is valid for no name"
                 : "certificate is valid for " + listing(names);
-        List<String> hints = hints(expected, target.isIpLiteral(), names);
+        List<String> hints = listedHints(hints(expected, target.isIpLiteral(), names));
         return List.of(Finding.about(subject, FindingCode.HOST_MISMATCH, Severity.FAIL,
                 validFor + ", not for " + Printable.printable(expected)
                         + (hints.isEmpty() ? "" : " (" + String.join("; ", hints) + ")")
@@ -91,6 +93,17 @@ public final class HostnameCheck {
         String shown = names.stream().limit(MAX_LISTED).map(SubjectAltName::display)
                 .collect(Collectors.joining(", "));
         return names.size() > MAX_LISTED ? shown + " and " + (names.size() - MAX_LISTED) + " more" : shown;
+    }
+
+    /** Each hint once, and only the first few: a certificate can repeat one bad name thousands of times. */
+    private static List<String> listedHints(List<String> hints) {
+        List<String> distinct = hints.stream().distinct().toList();
+        if (distinct.size() <= MAX_HINTS) {
+            return distinct;
+        }
+        List<String> listed = new ArrayList<>(distinct.subList(0, MAX_HINTS));
+        listed.add("and " + (distinct.size() - MAX_HINTS) + " more like these");
+        return listed;
     }
 
     /** Why the near misses miss, so nobody has to know RFC 6125 to read the finding. */

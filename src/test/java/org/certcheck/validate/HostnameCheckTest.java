@@ -175,6 +175,34 @@ class HostnameCheckTest {
     }
 
     @Test
+    void thousandsOfBadWildcardsGiveEachHintOnceAndAShortMessage() {
+        HeldCertificate.Builder builder = leaf();
+        for (int i = 0; i < 5_000; i++) {
+            builder.addSubjectAltName("*");
+        }
+
+        Finding finding = single(check.check(builder.build().certificate(), target("www.example.com")));
+
+        assertThat(finding.message()).contains("(* is a partial-label wildcard, which never matches)")
+                .contains("DNS:* and 4980 more, not for www.example.com").hasSizeLessThan(500);
+    }
+
+    @Test
+    void manyDifferentNearMissesAreCutAfterFive() {
+        HeldCertificate.Builder builder = leaf();
+        for (int i = 0; i < 8; i++) {
+            builder.addSubjectAltName("w" + i + "*.example.com");
+        }
+
+        Finding finding = single(check.check(builder.build().certificate(), target("www.example.com")));
+
+        assertThat(finding.message())
+                .contains("(w0*.example.com is a partial-label wildcard, which never matches; ")
+                .contains("w4*.example.com is a partial-label wildcard, which never matches; and 3 more like these)")
+                .doesNotContain("w5*.example.com is");
+    }
+
+    @Test
     void otherKindsOfEntryAreShownButNeverMatch() {
         X509Certificate leaf = leaf().addEmail("www.example.com").build().certificate();
 
