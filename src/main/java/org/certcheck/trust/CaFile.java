@@ -72,6 +72,15 @@ final class CaFile {
         } catch (IOException e) {
             throw new TrustLoadException(file + ": cannot read it: " + reason(e), e);
         }
+        return parse(file, bytes);
+    }
+
+    /**
+     * What {@code bytes}, read from {@code file}, hold; {@code file} only names it in messages.
+     *
+     * @throws TrustLoadException for a private key or a broken certificate
+     */
+    static Content parse(Path file, byte[] bytes) {
         if (bytes.length > MAX_BYTES) {
             return new Content.NoCertificate("too large for a CA file (more than " + (MAX_BYTES >> 20)
                     + " MiB; a bundle of every public CA is about 200 KiB)");

@@ -26,6 +26,7 @@ import org.certcheck.input.Target;
 public final class HostnameCheck {
     /** Enough to recognise the certificate; a CDN certificate can carry hundreds of names. */
     private static final int MAX_LISTED = 20;
+    private static final String UNDECODABLE = "<not decodable>";
     /** Near-miss explanations per finding, for the same reason. */
     private static final int MAX_HINTS = 5;
 
@@ -79,14 +80,28 @@ public final class HostnameCheck {
                 + "reissue it with a subjectAltName " + wanted;
     }
 
+    /** The subject's CN values as text; one that cannot be decoded is named as such, never thrown. */
     private static List<String> commonNames(X509Certificate leaf) {
-        X500Name subject = X500Name.getInstance(leaf.getSubjectX500Principal().getEncoded());
+        X500Name subject;
+        try {
+            subject = X500Name.getInstance(leaf.getSubjectX500Principal().getEncoded());
+        } catch (RuntimeException e) {
+            return List.of(UNDECODABLE);
+        }
         List<String> names = new ArrayList<>();
         for (RDN rdn : subject.getRDNs(BCStyle.CN)) {
-            ASN1Encodable value = rdn.getFirst().getValue();
-            names.add(value instanceof ASN1String text ? text.getString() : value.toString());
+            names.add(text(rdn.getFirst().getValue()));
         }
         return names;
+    }
+
+    /** Bouncy Castle decodes a string lazily, and throws for bytes that are not, say, valid UTF-8. */
+    private static String text(ASN1Encodable value) {
+        try {
+            return value instanceof ASN1String text ? text.getString() : value.toString();
+        } catch (RuntimeException e) {
+            return UNDECODABLE;
+        }
     }
 
     private static String listing(List<SubjectAltName> names) {
