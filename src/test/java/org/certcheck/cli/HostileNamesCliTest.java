@@ -33,6 +33,8 @@ class HostileNamesCliTest {
     /** Clears the screen, sets the window title, writes the clipboard (OSC 52), overwrites the line. */
     private static final String ROOT_CN = "Evil Root \u001b[2J\u001b]0;owned\u0007";
     private static final String LEAF_CN = "good.test\u001b]52;c;cm0gLXJmIH4=\u0007\r PASS \u202egnp.exe";
+    /** A bidi override, and what HTML, XML and CSV writers must escape. */
+    private static final String ROOT_O = "Evil\u202e <script>alert(\"x\")</script> & Co, Ltd";
     private static final String SAN_ESCAPE = "x\u001b[31m.test";
     private static final String SAN_BACKSPACE = "good\b\b\b\bevil.test";
     private static final String SAN_C1 = "csi\u009b2J.test";
@@ -48,7 +50,7 @@ class HostileNamesCliTest {
     @BeforeAll
     static void startServerWithHostileNames() throws Exception {
         TestPki pki = new TestPki();
-        HeldCertificate evilRoot = HeldCertificate.builder(pki.now).organization("Evil\u202e Corp")
+        HeldCertificate evilRoot = HeldCertificate.builder(pki.now).organization(ROOT_O)
                 .commonName(ROOT_CN).certificateAuthority(0).build();
         leaf = HeldCertificate.builder(pki.now).commonName(LEAF_CN)
                 .addSubjectAltName(SAN_ESCAPE).addSubjectAltName(SAN_BACKSPACE)
@@ -82,10 +84,10 @@ class HostileNamesCliTest {
 
         assertThat(run.out()).contains(
                 "subject:    CN=good.test\\x1b]52\\;c\\;cm0gLXJmIH4\\=\\x07\\x0d PASS \\u202egnp.exe\n",
-                "issuer:     CN=Evil Root \\x1b[2J\\x1b]0\\;owned\\x07,O=Evil\\u202e Corp\n",
+                "issuer:     CN=Evil Root \\x1b[2J\\x1b]0\\;owned\\x07,O=Evil\\u202e \\<script\\>alert(",
                 "DNS:x\\x1b[31m.test, DNS:good\\x08\\x08\\x08\\x08evil.test",
                 "email:me@\\x1b[8mhidden");
-        assertThat(run.out()).contains("chain ends at root CN=Evil Root \\x1B[2J\\x1B]0\\;owned\\x07,O=Evil\\u{202E} Corp",
+        assertThat(run.out()).contains("chain ends at root CN=Evil Root \\x1B[2J\\x1B]0\\;owned\\x07,O=Evil\\u{202E} ",
                 "(csi\\u{009B}2J.test is not ASCII and never matches");
     }
 
@@ -107,7 +109,7 @@ class HostileNamesCliTest {
         assertThat(certificate.get("subject").asText()).isEqualTo(subject.getName(X500Principal.RFC2253))
                 .startsWith("CN=good.test\u001b]52\\;c");
         assertThat(certificate.get("issuer").asText()).isEqualTo(issuer.getName(X500Principal.RFC2253))
-                .contains(",O=Evil\u202e Corp");
+                .contains(",O=Evil\u202e \\<script\\>alert(\\\"x\\\")\\</script\\> & Co\\, Ltd");
         List<String> names = new ArrayList<>();
         certificate.get("subjectAltNames").forEach(name -> names.add(name.asText()));
         assertThat(names).contains("DNS:" + SAN_ESCAPE, "DNS:" + SAN_BACKSPACE, "email:me@\u001b[8mhidden");
