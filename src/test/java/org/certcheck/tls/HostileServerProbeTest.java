@@ -3,11 +3,19 @@ package org.certcheck.tls;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.lang.management.ManagementFactory;
+import java.net.InetAddress;
+import java.security.cert.X509Certificate;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
 
+import org.certcheck.demo.TlsServer;
 import org.certcheck.input.Target;
+import org.certcheck.pki.HeldCertificate;
 import org.certcheck.testing.HostileServers;
 import org.certcheck.testing.RawServer;
+import org.certcheck.testing.TestPki;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -60,6 +68,26 @@ class HostileServerProbeTest {
                         + " TLS handshake \\(it trickles its answer, or is overloaded\\)");
                 assertThat(failure.elapsed()).isLessThan(QUICK.handshakeTimeout().plusSeconds(2));
             });
+        }
+    }
+
+    /** The same limits hold for TLS 1.3, whose Certificate message is encrypted: a real JSSE server sends it. */
+    @Test
+    void tls13ServerSendingTooManyCertificatesHitsTheLimitsToo() throws Exception {
+        TestPki pki = new TestPki();
+        HeldCertificate leaf = pki.leaf("good.test").build();
+        for (int count : new int[] {11, 200}) {
+            List<X509Certificate> chain = new ArrayList<>(List.of(leaf.certificate()));
+            chain.addAll(Collections.nCopies(count - 1, pki.intermediate.certificate()));
+            try (TlsServer server = TlsServer.start(InetAddress.getLoopbackAddress(), chain, leaf.privateKey())) {
+                ProbeResult result = prober.probe(new Target("127.0.0.1", server.port(), "test"));
+
+                assertThat(result).as("%d certificates", count).isInstanceOfSatisfying(ProbeFailure.class, failure -> {
+                    assertThat(failure.kind()).isEqualTo(ProbeFailure.Kind.LIMIT_EXCEEDED);
+                    assertThat(failure.message()).contains(count == 11 ? "a chain of 11 certificates"
+                            : "more than the 32768 bytes (32 KiB) certcheck accepts");
+                });
+            }
         }
     }
 
