@@ -107,14 +107,24 @@ record Authority(String host, int port) {
         return Parsed.failed("\"" + text + "\" is not a valid IPv6 literal; " + BRACKET_HINT + "[2001:db8::1]:443");
     }
 
-    /** A host name or IPv4 literal (kept as given once it is valid). */
+    /**
+     * A host name or IPv4 literal (kept as given once it is valid). A name is judged again after
+     * IDN mapping, which can turn it into digits and dots (U+FEFF maps to nothing, fullwidth
+     * digits fold to ASCII): "10.01." U+FEFF "8442" must not pass as a name where
+     * {@code 10.01.8442} is refused as an address.
+     */
     static Parsed<String> unbracketedHost(String text) {
         if (DIGITS_AND_DOTS.matcher(text).matches()) {
-            return IpLiteral.parse(text).isPresent()
-                    ? Parsed.ok(text)
-                    : Parsed.failed("\"" + text + "\" is not a valid IPv4 address "
-                            + "(four numbers 0-255 without leading zeros)");
+            return ipv4(text);
         }
-        return HostName.normalise(text);
+        return HostName.normalise(text).then(name -> DIGITS_AND_DOTS.matcher(name).matches() ? ipv4(name)
+                : Parsed.ok(name));
+    }
+
+    private static Parsed<String> ipv4(String text) {
+        return IpLiteral.parse(text).isPresent()
+                ? Parsed.ok(text)
+                : Parsed.failed("\"" + text + "\" is not a valid IPv4 address "
+                        + "(four numbers 0-255 without leading zeros)");
     }
 }

@@ -89,6 +89,7 @@ public record HeldCertificate(X509Certificate certificate, KeyPair keyPair) {
         private String commonName = "certcheck test";
         private String organization;
         private boolean emptySubject;
+        private X500Name rawSubject;
         private boolean withoutCommonName;
         private Instant notBefore;
         private Instant notAfter;
@@ -133,6 +134,15 @@ public record HeldCertificate(X509Certificate certificate, KeyPair keyPair) {
         /** An empty subject DN, as some leaf profiles use with a critical SAN. */
         public Builder emptySubject() {
             this.emptySubject = true;
+            return this;
+        }
+
+        /**
+         * The subject exactly as given, replacing CN and organization: for names no Java string can
+         * express, such as a UTF8String CN whose bytes are not UTF-8.
+         */
+        public Builder rawSubject(X500Name subject) {
+            this.rawSubject = Objects.requireNonNull(subject, "subject");
             return this;
         }
 
@@ -368,6 +378,9 @@ public record HeldCertificate(X509Certificate certificate, KeyPair keyPair) {
         }
 
         private X500Name subjectName() {
+            if (rawSubject != null) {
+                return rawSubject;
+            }
             if (emptySubject) {
                 return new X500Name(new org.bouncycastle.asn1.x500.RDN[0]);
             }

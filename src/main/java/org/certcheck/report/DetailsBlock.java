@@ -15,6 +15,7 @@ import org.certcheck.validate.Finding;
 final class DetailsBlock {
     static final String INDENT = "    ";
     private static final int LABEL_WIDTH = 12;
+    static final int MAX_NAMES = 100;
 
     private final int width;
     private final List<String> lines = new ArrayList<>();
@@ -54,12 +55,24 @@ final class DetailsBlock {
     private void addLeaf(CertificateFacts leaf) {
         add("subject", leaf.subject());
         add("issuer", leaf.issuer());
-        add("SANs", leaf.subjectAltNames().isEmpty() ? "none" : String.join(", ", leaf.subjectAltNames()));
+        add("SANs", subjectAltNames(leaf.subjectAltNames()));
         add("serial", leaf.serialNumber());
         add("SHA-256", leaf.sha256Fingerprint());
         add("key", leaf.keySize() > 0 ? leaf.keyType() + " " + leaf.keySize() : leaf.keyType());
         add("signature", leaf.signatureAlgorithm());
         add("validity", UtcTime.dateTime(leaf.notBefore()) + " to " + UtcTime.dateTime(leaf.notAfter()));
+    }
+
+    /** The first {@value #MAX_NAMES} names: a certificate may carry thousands, the JSON has them all. */
+    private static String subjectAltNames(List<String> names) {
+        if (names.isEmpty()) {
+            return "none";
+        }
+        if (names.size() <= MAX_NAMES) {
+            return String.join(", ", names);
+        }
+        return String.join(", ", names.subList(0, MAX_NAMES)) + " and " + (names.size() - MAX_NAMES)
+                + " more (all of them in --output json)";
     }
 
     private static String chainEntry(CertificateFacts certificate, int index) {

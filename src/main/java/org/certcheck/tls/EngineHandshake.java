@@ -27,7 +27,10 @@ import javax.net.ssl.SSLException;
 final class EngineHandshake {
     /** Shared by every probe of the process: engine work at most once per core at a time. */
     private static final Semaphore CPU = new Semaphore(Math.max(2, Runtime.getRuntime().availableProcessors()));
-    /** No sane handshake needs more; a server sending more is cut off (and reported). */
+    /**
+     * No sane handshake needs more (a long chain is a few KiB; Java's TLS refuses any one handshake
+     * message over 32 KiB); a server that floods small records is cut off here, and reported.
+     */
     static final int MAX_BYTES_READ = 1 << 20;
 
     private final SSLEngine engine;
@@ -54,7 +57,27 @@ final class EngineHandshake {
 
     /** Thrown when the server used up the budget; carries no stack, it is an expected outcome. */
     static final class BudgetExhausted extends SocketTimeoutException {
-        BudgetExhausted(String message) {
+        private final long bytesRead;
+
+        BudgetExhausted(long bytesRead) {
+            super("handshake budget used up after " + bytesRead + " bytes from the server");
+            this.bytesRead = bytesRead;
+        }
+
+        /** What the server had sent by then: none from a silent server, some from a trickling one. */
+        long bytesRead() {
+            return bytesRead;
+        }
+
+        @Override
+        public synchronized Throwable fillInStackTrace() {
+            return this;
+        }
+    }
+
+    /** Thrown when the server sent more than {@link #MAX_BYTES_READ}; an expected outcome, without a stack. */
+    static final class ReadLimitExceeded extends SSLException {
+        ReadLimitExceeded(String message) {
             super(message);
         }
 
@@ -178,13 +201,15 @@ final class EngineHandshake {
     /** One read from the server, charged to the budget. */
     private void read() throws IOException {
         if (remainingNanos <= 0) {
-            throw new BudgetExhausted("handshake budget used up");
+            throw new BudgetExhausted(bytesRead);
         }
         socket.setSoTimeout((int) Math.max(1, Math.min(Integer.MAX_VALUE, remainingNanos / 1_000_000)));
         long before = System.nanoTime();
         int count;
         try {
             count = in.read(netIn.array(), netIn.arrayOffset() + netIn.position(), netIn.remaining());
+        } catch (SocketTimeoutException e) {
+            throw new BudgetExhausted(bytesRead);
         } finally {
             remainingNanos -= System.nanoTime() - before;
         }
@@ -194,7 +219,7 @@ final class EngineHandshake {
         netIn.position(netIn.position() + count);
         bytesRead += count;
         if (bytesRead > MAX_BYTES_READ) {
-            throw new SSLException("the server sent more than " + (MAX_BYTES_READ >> 10)
+            throw new ReadLimitExceeded("the server sent more than " + (MAX_BYTES_READ >> 10)
                     + " KiB without finishing the handshake");
         }
     }

@@ -16,7 +16,13 @@ public record ProbeFailure(Target target, Kind kind, String message, Duration el
     public enum Kind {
         DNS, REFUSED, UNREACHABLE, CONNECT_TIMEOUT, HANDSHAKE_TIMEOUT, NOT_TLS, TLS_ALERT, CLOSED, RESET, IO_ERROR,
         // issue #6: STARTTLS refused or not understood; an HTTP proxy refused or failed the CONNECT
-        STARTTLS, PROXY
+        STARTTLS, PROXY,
+        /** The server sent more than certcheck reads: too many certificates, too large a message, too many bytes. */
+        LIMIT_EXCEEDED,
+        /** The server's Certificate message holds no certificate, or one that does not parse. */
+        BAD_CERTIFICATE,
+        /** The server speaks TLS, but breaks it: malformed records or messages. */
+        PROTOCOL_ERROR
     }
 
     public ProbeFailure {

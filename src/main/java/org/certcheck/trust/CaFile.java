@@ -1,6 +1,7 @@
 package org.certcheck.trust;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
@@ -35,6 +36,8 @@ import org.slf4j.LoggerFactory;
  */
 final class CaFile {
     private static final Logger LOG = LoggerFactory.getLogger(CaFile.class);
+    /** Read no more: a file this large is not a CA bundle, and reading it whole could exhaust memory. */
+    static final int MAX_BYTES = 16 << 20;
     private static final String PRIVATE_KEY = " contains a private key: "
             + "a CA file should hold certificates only; keep private keys out of it";
 
@@ -60,14 +63,27 @@ final class CaFile {
 
     static Content read(Path file) {
         byte[] bytes;
-        try {
-            bytes = Files.readAllBytes(file);
+        try (InputStream in = Files.newInputStream(file)) {
+            bytes = in.readNBytes(MAX_BYTES + 1);
         } catch (NoSuchFileException e) {
             throw new TrustLoadException(file + ": no such file", e);
         } catch (AccessDeniedException e) {
             throw new TrustLoadException(file + ": cannot read it: permission denied", e);
         } catch (IOException e) {
             throw new TrustLoadException(file + ": cannot read it: " + reason(e), e);
+        }
+        return parse(file, bytes);
+    }
+
+    /**
+     * What {@code bytes}, read from {@code file}, hold; {@code file} only names it in messages.
+     *
+     * @throws TrustLoadException for a private key or a broken certificate
+     */
+    static Content parse(Path file, byte[] bytes) {
+        if (bytes.length > MAX_BYTES) {
+            return new Content.NoCertificate("too large for a CA file (more than " + (MAX_BYTES >> 20)
+                    + " MiB; a bundle of every public CA is about 200 KiB)");
         }
         String text = new String(bytes, StandardCharsets.ISO_8859_1);
         if (text.isBlank()) {

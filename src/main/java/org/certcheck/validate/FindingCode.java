@@ -21,6 +21,13 @@ public enum FindingCode {
     PROBE_RESET("probe.reset", "the connection was reset before a certificate was sent"),
     PROBE_IO_ERROR("probe.io-error", "another network error before a certificate was sent"),
 
+    // Issue 8 (hostile servers): what a server that sends too much or sends broken TLS gets.
+    PROBE_LIMIT_EXCEEDED("probe.limit-exceeded", "the server sent more than certcheck reads: over 10 certificates,"
+            + " a handshake message over 32 KiB, or over 1 MiB in all"),
+    PROBE_BAD_CERTIFICATE("probe.bad-certificate", "the server sent an empty certificate list or a certificate that"
+            + " does not parse"),
+    PROBE_PROTOCOL_ERROR("probe.protocol-error", "the server sent malformed TLS records or messages"),
+
     TLS_HANDSHAKE_FAILED("tls.handshake-failed", "the handshake failed after the certificate was received"),
 
     CHAIN_UNTRUSTED("chain.untrusted", "the chain ends at a CA that is not trusted"),
@@ -113,6 +120,9 @@ public enum FindingCode {
             case IO_ERROR -> PROBE_IO_ERROR;
             case STARTTLS -> PROBE_STARTTLS;
             case PROXY -> PROBE_PROXY;
+            case LIMIT_EXCEEDED -> PROBE_LIMIT_EXCEEDED;
+            case BAD_CERTIFICATE -> PROBE_BAD_CERTIFICATE;
+            case PROTOCOL_ERROR -> PROBE_PROTOCOL_ERROR;
         };
     }
 

@@ -26,6 +26,9 @@ import org.certcheck.input.Target;
 public final class HostnameCheck {
     /** Enough to recognise the certificate; a CDN certificate can carry hundreds of names. */
     private static final int MAX_LISTED = 20;
+    private static final String UNDECODABLE = "<not decodable>";
+    /** Near-miss explanations per finding, for the same reason. */
+    private static final int MAX_HINTS = 5;
 
     /**
      * @return no findings when the certificate covers the target; otherwise one {@link Severity#FAIL}
@@ -57,7 +60,7 @@ public final class HostnameCheck {
         String validFor = names.isEmpty()
                 ? "certificate has an empty subjectAltName extension, so it is valid for no name"
                 : "certificate is valid for " + listing(names);
-        List<String> hints = hints(expected, target.isIpLiteral(), names);
+        List<String> hints = listedHints(hints(expected, target.isIpLiteral(), names));
         return List.of(Finding.about(subject, FindingCode.HOST_MISMATCH, Severity.FAIL,
                 validFor + ", not for " + Printable.printable(expected)
                         + (hints.isEmpty() ? "" : " (" + String.join("; ", hints) + ")")
@@ -77,20 +80,45 @@ public final class HostnameCheck {
                 + "reissue it with a subjectAltName " + wanted;
     }
 
+    /** The subject's CN values as text; one that cannot be decoded is named as such, never thrown. */
     private static List<String> commonNames(X509Certificate leaf) {
-        X500Name subject = X500Name.getInstance(leaf.getSubjectX500Principal().getEncoded());
+        X500Name subject;
+        try {
+            subject = X500Name.getInstance(leaf.getSubjectX500Principal().getEncoded());
+        } catch (RuntimeException e) {
+            return List.of(UNDECODABLE);
+        }
         List<String> names = new ArrayList<>();
         for (RDN rdn : subject.getRDNs(BCStyle.CN)) {
-            ASN1Encodable value = rdn.getFirst().getValue();
-            names.add(value instanceof ASN1String text ? text.getString() : value.toString());
+            names.add(text(rdn.getFirst().getValue()));
         }
         return names;
+    }
+
+    /** Bouncy Castle decodes a string lazily, and throws for bytes that are not, say, valid UTF-8. */
+    private static String text(ASN1Encodable value) {
+        try {
+            return value instanceof ASN1String text ? text.getString() : value.toString();
+        } catch (RuntimeException e) {
+            return UNDECODABLE;
+        }
     }
 
     private static String listing(List<SubjectAltName> names) {
         String shown = names.stream().limit(MAX_LISTED).map(SubjectAltName::display)
                 .collect(Collectors.joining(", "));
         return names.size() > MAX_LISTED ? shown + " and " + (names.size() - MAX_LISTED) + " more" : shown;
+    }
+
+    /** Each hint once, and only the first few: a certificate can repeat one bad name thousands of times. */
+    private static List<String> listedHints(List<String> hints) {
+        List<String> distinct = hints.stream().distinct().toList();
+        if (distinct.size() <= MAX_HINTS) {
+            return distinct;
+        }
+        List<String> listed = new ArrayList<>(distinct.subList(0, MAX_HINTS));
+        listed.add("and " + (distinct.size() - MAX_HINTS) + " more like these");
+        return listed;
     }
 
     /** Why the near misses miss, so nobody has to know RFC 6125 to read the finding. */

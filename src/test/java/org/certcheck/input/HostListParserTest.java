@@ -261,6 +261,16 @@ class HostListParserTest {
         assertThat(target("https://日本語。jp:8443/").display()).isEqualTo("xn--wgv71a119e.jp:8443");
     }
 
+    /** Found by HostListFuzzTest: IDN mapping turned a "name" into an address the parser refuses. */
+    @Test
+    void nameThatIdnMappingTurnsIntoDigitsAndDotsIsJudgedAsAnAddress() {
+        assertThat(reason("10.01.\uFEFF8442")).isEqualTo("\"10.01.8442\" is not a valid IPv4 address"
+                + " (four numbers 0-255 without leading zeros)");
+        Target fullwidth = target("\uFF11\uFF10.0.0.1:8443");
+        assertThat(fullwidth.display()).isEqualTo("10.0.0.1:8443");
+        assertThat(fullwidth.isIpLiteral()).isTrue();
+    }
+
     @Test
     void internationalisedNameThatIdnRejectsIsReportedWithIdnsReason() {
         String name = "ü" + "a".repeat(70) + ".example";

@@ -120,7 +120,7 @@ class ProberTest {
         })) {
             ProbeResult result = prober.probe(target("127.0.0.1", trickle.port()));
 
-            assertFailure(result, ProbeFailure.Kind.HANDSHAKE_TIMEOUT, "no TLS handshake within 1 s");
+            assertFailure(result, ProbeFailure.Kind.HANDSHAKE_TIMEOUT, "bytes in 1 s and did not finish the TLS handshake");
             assertThat(result.elapsed()).isLessThan(Duration.ofSeconds(5));
         }
     }

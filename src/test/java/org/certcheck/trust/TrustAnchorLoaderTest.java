@@ -153,6 +153,37 @@ class TrustAnchorLoaderTest {
                 + "(no basicConstraints CA:TRUE); trusting it directly, it cannot vouch for other certificates");
     }
 
+    /** A sparse 3 GiB file: reading it whole would need more memory than an array can hold. */
+    @Test
+    void hugeFileIsRefusedWithoutBeingReadWhole() throws IOException {
+        Path huge = sparseFile(dir.resolve("huge.pem"), 3L << 30);
+
+        assertThatThrownBy(() -> TrustAnchorLoader.load(List.of(huge), false))
+                .isInstanceOf(TrustLoadException.class)
+                .hasMessage(huge + ": too large for a CA file (more than 16 MiB; a bundle of every public CA is"
+                        + " about 200 KiB)");
+    }
+
+    @Test
+    void hugeFileInADirectoryIsSkippedWithAWarning() throws IOException {
+        Path certs = Files.createDirectory(dir.resolve("certs"));
+        Files.writeString(certs.resolve("root.pem"), ROOT.certificatePem());
+        sparseFile(certs.resolve("backup.tar"), 3L << 30);
+
+        TrustAnchors anchors = TrustAnchorLoader.load(List.of(certs), false);
+
+        assertThat(anchors.certificates()).containsExactly(ROOT.certificate());
+        assertThat(log.warnings()).singleElement().asString()
+                .startsWith(certs.resolve("backup.tar") + ": skipped, too large for a CA file");
+    }
+
+    private static Path sparseFile(Path path, long length) throws IOException {
+        try (java.io.RandomAccessFile file = new java.io.RandomAccessFile(path.toFile(), "rw")) {
+            file.setLength(length);
+        }
+        return path;
+    }
+
     @Test
     void noFilesMeansTheJvmDefaultTrustStore() {
         TrustAnchors anchors = TrustAnchorLoader.load(List.of(), false);

@@ -6,6 +6,9 @@ import java.security.cert.X509Certificate;
 import java.time.Instant;
 import java.util.List;
 
+import org.bouncycastle.asn1.ASN1Primitive;
+import org.bouncycastle.asn1.x500.X500NameBuilder;
+import org.bouncycastle.asn1.x500.style.BCStyle;
 import org.certcheck.input.Target;
 import org.certcheck.pki.HeldCertificate;
 import org.junit.jupiter.api.Test;
@@ -172,6 +175,48 @@ class HostnameCheckTest {
 
         assertThat(finding.message()).contains("DNS:host19.example.com and 5 more, not for other.example.com")
                 .doesNotContain("host20");
+    }
+
+    /** Found by ValidatorFuzzTest: Bouncy Castle throws when it decodes such a CN. */
+    @Test
+    void commonNameThatIsNotValidUtf8IsNamedNotThrown() throws Exception {
+        X500NameBuilder subject = new X500NameBuilder(BCStyle.INSTANCE)
+                .addRDN(BCStyle.CN, ASN1Primitive.fromByteArray(new byte[] {0x0c, 0x02, (byte) 0xc3, 0x28}));
+        X509Certificate leaf = leaf().rawSubject(subject.build()).build().certificate();
+
+        Finding finding = single(check.check(leaf, target("www.example.com")));
+
+        assertThat(finding.code()).isEqualTo(FindingCode.HOST_NO_SAN);
+        assertThat(finding.message()).startsWith("certificate has no subjectAltName extension; its subject CN "
+                + "\"<not decodable>\" is not used");
+    }
+
+    @Test
+    void thousandsOfBadWildcardsGiveEachHintOnceAndAShortMessage() {
+        HeldCertificate.Builder builder = leaf();
+        for (int i = 0; i < 5_000; i++) {
+            builder.addSubjectAltName("*");
+        }
+
+        Finding finding = single(check.check(builder.build().certificate(), target("www.example.com")));
+
+        assertThat(finding.message()).contains("(* is a partial-label wildcard, which never matches)")
+                .contains("DNS:* and 4980 more, not for www.example.com").hasSizeLessThan(500);
+    }
+
+    @Test
+    void manyDifferentNearMissesAreCutAfterFive() {
+        HeldCertificate.Builder builder = leaf();
+        for (int i = 0; i < 8; i++) {
+            builder.addSubjectAltName("w" + i + "*.example.com");
+        }
+
+        Finding finding = single(check.check(builder.build().certificate(), target("www.example.com")));
+
+        assertThat(finding.message())
+                .contains("(w0*.example.com is a partial-label wildcard, which never matches; ")
+                .contains("w4*.example.com is a partial-label wildcard, which never matches; and 3 more like these)")
+                .doesNotContain("w5*.example.com is");
     }
 
     @Test
