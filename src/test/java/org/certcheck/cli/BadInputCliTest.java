@@ -155,7 +155,7 @@ class BadInputCliTest {
 
     @Test
     void selfSignedLeafGivenAsCaIsTrustedDirectly() throws Exception {
-        HeldCertificate selfSigned = HeldCertificate.builder(pki.now).commonName("legacy.test")
+        HeldCertificate selfSigned = HeldCertificate.builder(pki.now).commonName("good.test")
                 .addSubjectAltName("good.test").build();
         Path leafPem = Files.writeString(temp.resolve("legacy.pem"), selfSigned.certificatePem());
         try (TlsServer legacy = TlsServer.start(InetAddress.getLoopbackAddress(), List.of(selfSigned.certificate()),

@@ -68,8 +68,8 @@ class HostileNamesCliTest {
     }
 
     @ParameterizedTest(name = "--output {0}")
-    @EnumSource(ReportOptions.Format.class)
-    void noControlOrBidiCharacterReachesStdoutInAnyFormat(ReportOptions.Format format) {
+    @EnumSource(OutputFormat.class)
+    void noControlOrBidiCharacterReachesStdoutInAnyFormat(OutputFormat format) {
         CliRun run = check("-v", "-o", format.name(), target);
 
         assertThat(run.exitCode()).as(run.err()).isEqualTo(ExitCode.FAILED);
