@@ -43,9 +43,7 @@ enum FileKind {
                 && (bytes[2] & 0xff) == 0xCE && (bytes[3] & 0xff) == 0xCE)) {
             return JAVA_KEYSTORE;
         }
-        // A DER SEQUENCE long enough to be a certificate has a long-form length (0x81-0x84), or BER's
-        // indefinite one (0x80, some PKCS#12 writers); text that starts with "0" never continues so.
-        if (bytes.length >= 2 && bytes[0] == 0x30 && (bytes[1] & 0xff) >= 0x80 && (bytes[1] & 0xff) <= 0x84) {
+        if (derSequence(bytes)) {
             return DER;
         }
         List<String> labels = pemLabels(bytes);
@@ -60,6 +58,34 @@ enum FileKind {
             return PEM_KEYS_ONLY;
         }
         return PEM_OTHER;
+    }
+
+    /**
+     * A SEQUENCE whose length fits the file (or BER's indefinite length, which some PKCS#12 writers
+     * use). A short length must fill the file exactly: a text file that starts with "0" has an
+     * ASCII second byte, which reads as a short length and almost never fits; a long length's first
+     * byte (0x81-0x84) never follows "0" in text.
+     */
+    private static boolean derSequence(byte[] bytes) {
+        if (bytes.length < 2 || bytes[0] != 0x30) {
+            return false;
+        }
+        int first = bytes[1] & 0xff;
+        if (first == 0x80) {
+            return true;
+        }
+        if (first < 0x80) {
+            return bytes.length == 2 + first;
+        }
+        int octets = first - 0x80;
+        if (octets > 4 || bytes.length < 2 + octets) {
+            return false;
+        }
+        long length = 0;
+        for (int i = 0; i < octets; i++) {
+            length = length << 8 | (bytes[2 + i] & 0xff);
+        }
+        return bytes.length >= 2 + octets + length; // a trailing newline some tools add is tolerated
     }
 
     /** The labels of the PEM blocks, in order: {@code CERTIFICATE}, {@code DH PARAMETERS}... */

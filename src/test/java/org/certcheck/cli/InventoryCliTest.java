@@ -124,6 +124,49 @@ class InventoryCliTest {
     }
 
     @Test
+    void aSelfSignedRootIsNotFailedForItsOwnSha1SignatureButAnIntermediateIs() throws Exception {
+        HeldCertificate oldRoot = HeldCertificate.builder(NOW).commonName("Old Root CA").certificateAuthority(1)
+                .signatureAlgorithm("SHA1withECDSA").build();
+        HeldCertificate oldIssuing = HeldCertificate.builder(NOW).commonName("Old Issuing CA").certificateAuthority(0)
+                .signatureAlgorithm("SHA1withECDSA").signedBy(oldRoot).build();
+        Path root = Files.writeString(temp.resolve("old-root.pem"), oldRoot.certificatePem());
+        Path issuing = Files.writeString(temp.resolve("old-issuing.pem"), oldIssuing.certificatePem());
+
+        CliRun run = inventory("-o", "json", root.toString(), issuing.toString());
+
+        assertThat(codes(run, root.toString())).isEmpty();
+        assertThat(codes(run, issuing.toString())).containsExactly("cert.weak-signature");
+    }
+
+    @Test
+    void aDerPrivateKeyIsSkippedEvenUnderACertificateName() throws Exception {
+        Files.write(certs.resolve("private/web-key.der"), web.privateKey().getEncoded());
+
+        CliRun run = inventory("-o", "json", "-v", certs.resolve("private").toString(),
+                certs.resolve("valid.pem").toString());
+
+        assertThat(statuses(run)).containsOnlyKeys(path(certs, "valid.pem"));
+        assertThat(run.err()).contains("skipped " + certs.resolve("private/web-key.der") + ": only a private key");
+        assertThat(run.exitCode()).isZero();
+    }
+
+    @Test
+    void aJceksKeystoreIsRead() throws Exception {
+        KeyStore jceks = KeyStore.getInstance("JCEKS");
+        jceks.load(null, null);
+        jceks.setKeyEntry("web", web.privateKey(), "pw".toCharArray(),
+                new Certificate[] {web.certificate(), pki.intermediate.certificate()});
+        Path file = keystores.resolve("app.jceks");
+        try (OutputStream out = Files.newOutputStream(file)) {
+            jceks.store(out, "pw".toCharArray());
+        }
+
+        CliRun run = inventory("-o", "json", file.toString());
+
+        assertThat(statuses(run)).containsExactly(Map.entry(file + ":web", "PASS"));
+    }
+
+    @Test
     void allValidCertificatesExitZeroAndWarningsPassUnlessFailOnWarn() throws Exception {
         Path good = Files.createDirectories(temp.resolve("good"));
         Files.copy(certs.resolve("valid.pem"), good.resolve("valid.pem"));
