@@ -37,10 +37,7 @@ enum FileKind {
 
     /** Looks only at the first bytes, except for PEM, whose labels may come after other text. */
     static FileKind of(byte[] bytes) {
-        if (bytes.length >= 4 && ((bytes[0] & 0xff) == 0xFE && (bytes[1] & 0xff) == 0xED
-                && (bytes[2] & 0xff) == 0xFE && (bytes[3] & 0xff) == 0xED
-                || (bytes[0] & 0xff) == 0xCE && (bytes[1] & 0xff) == 0xCE
-                && (bytes[2] & 0xff) == 0xCE && (bytes[3] & 0xff) == 0xCE)) {
+        if (javaKeystore(bytes)) {
             return JAVA_KEYSTORE;
         }
         if (derSequence(bytes)) {
@@ -58,6 +55,24 @@ enum FileKind {
             return PEM_KEYS_ONLY;
         }
         return PEM_OTHER;
+    }
+
+    /**
+     * Whether a file that starts with {@code head} (its first bytes, or all of it) could be one that
+     * {@link #of} finds certificates in: a Java keystore, DER, or text with a PEM line.
+     */
+    static boolean mayHoldCertificates(byte[] head) {
+        return head.length >= 2 && (head[0] == 0x30 || javaKeystore(head)
+                || new String(head, StandardCharsets.ISO_8859_1).contains("-----BEGIN"));
+    }
+
+    /** The magic numbers of JKS (FEEDFEED) and JCEKS (CECECECE). */
+    private static boolean javaKeystore(byte[] bytes) {
+        if (bytes.length < 4) {
+            return false;
+        }
+        int magic = (bytes[0] & 0xff) << 24 | (bytes[1] & 0xff) << 16 | (bytes[2] & 0xff) << 8 | (bytes[3] & 0xff);
+        return magic == 0xFEEDFEED || magic == 0xCECECECE;
     }
 
     /**

@@ -1,6 +1,7 @@
 package org.certcheck.inventory;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.cert.X509Certificate;
@@ -16,7 +17,7 @@ import org.certcheck.validate.FindingCode;
 /**
  * Finds every certificate under the paths of an inventory: walks them, reads each file that holds
  * certificates (PEM, DER, PKCS#12, JKS, JCEKS), and says what it did with every other one. A file
- * the user named, or named like a certificate file ({@code .pem}, {@code .p12}, {@code cacerts}...),
+ * the user named, or named like a certificate file ({@code .pem}, {@code .p12}, a hash link...),
  * must hold certificates: if it cannot be read it becomes an {@link Item.Unchecked} row; any other
  * file that is not a certificate file is just {@link Item.Skipped}, and so is a PEM file found in a
  * directory that holds only other blocks (DH parameters, a CSR). Private keys are skipped quietly
@@ -56,6 +57,9 @@ public final class Inventory {
         }
     }
 
+    private static final int HEAD = 64 * 1024;
+    private static final String NOT_CERTIFICATE = "not a certificate file (not PEM, DER, PKCS#12 or JKS)";
+
     private final CertificateFiles reader;
     private final FileWalk walk;
     private final WalkLimits limits;
@@ -92,12 +96,15 @@ public final class Inventory {
         }
         byte[] bytes;
         try {
-            bytes = Files.readAllBytes(path);
+            bytes = expected ? Files.readAllBytes(path) : readIfWorthIt(path);
         } catch (IOException | RuntimeException e) {
             return List.of(FileNames.promisesKey(path) && !file.named()
                     ? new Item.Skipped(path, "a private key by its name, and unreadable: " + FileWalk.reason(e))
                     : new Item.Unchecked(path, FindingCode.FILE_UNREADABLE, path + ": cannot read: "
                             + FileWalk.reason(e)));
+        }
+        if (bytes == null) {
+            return List.of(new Item.Skipped(path, NOT_CERTIFICATE));
         }
         FileKind kind = FileKind.of(bytes);
         return switch (kind) {
@@ -106,9 +113,26 @@ public final class Inventory {
             case PEM_OTHER -> notCertificates(path, file.named(), "no certificate, only PEM "
                     + String.join(", ", FileKind.pemLabels(bytes)));
             case OTHER -> notCertificates(path, expected, bytes.length == 0 ? "an empty file"
-                    : "not a certificate file (not PEM, DER, PKCS#12 or JKS)");
+                    : NOT_CERTIFICATE);
             case PEM_CERTIFICATES, JAVA_KEYSTORE, DER -> certificates(path, bytes, kind, expected);
         };
+    }
+
+    /**
+     * A file found in a directory under no certificate name is read whole only if its first bytes
+     * could start a certificate file, so that a tree full of binaries and logs is cheap to walk.
+     *
+     * @return the whole file, or null when it cannot hold certificates
+     */
+    private static byte[] readIfWorthIt(Path path) throws IOException {
+        byte[] head;
+        try (InputStream in = Files.newInputStream(path)) {
+            head = in.readNBytes(HEAD);
+        }
+        if (!FileKind.mayHoldCertificates(head)) {
+            return null;
+        }
+        return head.length < HEAD ? head : Files.readAllBytes(path);
     }
 
     private static List<Item> notCertificates(Path path, boolean expected, String why) {
@@ -124,10 +148,12 @@ public final class Inventory {
             return switch (e.problem()) {
                 case WRONG_PASSWORD -> List.of(new Item.Unchecked(path, FindingCode.FILE_WRONG_PASSWORD, e.getMessage()));
                 case UNREADABLE -> List.of(new Item.Unchecked(path, FindingCode.FILE_UNREADABLE, e.getMessage()));
+                // Documentation and magic files quote PEM headers too: only a file that promised
+                // certificates by its name, or was named by the user, is a problem when it has none.
                 case MALFORMED -> kind == FileKind.DER && FileKind.derPrivateKey(bytes)
                         ? List.of(new Item.Skipped(path, "only a private key (DER)"))
-                        : kind == FileKind.DER && !expected ? List.of(new Item.Skipped(path, e.getMessage()))
-                        : List.of(new Item.Unchecked(path, FindingCode.FILE_MALFORMED, e.getMessage()));
+                        : expected ? List.of(new Item.Unchecked(path, FindingCode.FILE_MALFORMED, e.getMessage()))
+                        : List.of(new Item.Skipped(path, e.getMessage()));
             };
         }
         List<X509Certificate> all = new ArrayList<>();

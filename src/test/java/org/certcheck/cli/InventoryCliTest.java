@@ -70,6 +70,8 @@ class InventoryCliTest {
         privateKeyBase64 = Base64.getEncoder().encodeToString(web.privateKey().getEncoded()).substring(0, 40);
         Files.writeString(keys.resolve("web.pem"), keyPem);
         Files.writeString(certs.resolve("README.txt"), "certificates for the web servers\n");
+        Files.writeString(certs.resolve("HOWTO.md"), "Paste it as\n-----BEGIN CERTIFICATE-----\n(base64)\n"
+                + "-----END CERTIFICATE-----\n");
         Files.writeString(certs.resolve("dhparam.pem"), "-----BEGIN DH PARAMETERS-----\nMAYCAQI=\n"
                 + "-----END DH PARAMETERS-----\n");
         Files.createSymbolicLink(certs.resolve("0a1b2c3d.0"), Path.of("valid.pem"));
@@ -317,6 +319,7 @@ class InventoryCliTest {
         assertThat(quiet.err()).isEmpty();
         assertThat(verbose.err()).contains("skipped " + certs.resolve("private/web.pem") + ": only a private key")
                 .contains("skipped " + certs.resolve("README.txt"))
+                .contains("skipped " + certs.resolve("HOWTO.md") + ": " + certs.resolve("HOWTO.md"))
                 .contains("skipped " + certs.resolve("dhparam.pem") + ": no certificate, only PEM DH PARAMETERS")
                 .contains("skipped " + certs.resolve("0a1b2c3d.0") + ": the same file as " + certs.resolve("valid.pem"))
                 .contains("skipped " + certs.resolve("weak/loop") + ": the same directory as " + certs
@@ -352,13 +355,20 @@ class InventoryCliTest {
     }
 
     @Test
-    void theWalkStopsAtMaxFilesWithAnUnknownRowSayingWhere() {
-        CliRun run = inventory("-o", "json", "--max-files", "2", certs.toString());
+    void theWalkStopsAtMaxFilesWithAnUnknownRowSayingWhere() throws Exception {
+        Path three = Files.createDirectories(temp.resolve("three"));
+        for (String name : List.of("a.pem", "b.pem", "c.pem")) {
+            Files.writeString(three.resolve(name), web.certificatePem());
+        }
 
-        assertThat(run.json().get("targets")).hasSize(3);
-        JsonNode last = run.json().get("targets").get(2);
-        assertThat(last.get("findings").findValuesAsText("code")).containsExactly("file.walk-limit");
-        assertThat(last.get("findings").get(0).get("message").asText()).contains("--max-files");
+        CliRun run = inventory("-o", "json", "--max-files", "2", three.toString());
+
+        assertThat(statuses(run)).containsExactly(Map.entry(three + "/a.pem", "PASS"),
+                Map.entry(three + "/b.pem", "PASS"), Map.entry(three + "/c.pem", "UNKNOWN"));
+        assertThat(codes(run, three + "/c.pem")).containsExactly("file.walk-limit");
+        assertThat(run.target(three + "/c.pem").get("findings").get(0).get("message").asText())
+                .contains("--max-files");
+        assertThat(run.exitCode()).isEqualTo(3);
     }
 
     @Test
