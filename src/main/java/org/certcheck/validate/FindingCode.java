@@ -70,7 +70,7 @@ public enum FindingCode {
     CHAIN_PIN_MISMATCH("chain.pin-mismatch", "no certificate of the chain matches the --pin given for the target"),
     CHAIN_WRONG_ANCHOR("chain.wrong-anchor", "the chain does not end at the root required by --anchor"),
     TLS_LEGACY_PROTOCOL("tls.legacy-protocol", "the server negotiated TLS 1.0, TLS 1.1 or SSL 3"),
-    TLS_WEAK_CIPHER("tls.weak-cipher", "the server negotiated an obsolete cipher suite (RC4, 3DES, CBC with SHA-1 only, ...)"),
+    TLS_WEAK_CIPHER("tls.weak-cipher", "the server negotiated an obsolete cipher suite (RC4, DES/3DES, NULL, EXPORT, anonymous)"),
 
     // Issue #4, local inventory (certcheck inventory): files that could not be checked.
     FILE_UNREADABLE("file.unreadable", "a file or directory could not be read (permissions, a broken link, too large, not a regular file)"),
