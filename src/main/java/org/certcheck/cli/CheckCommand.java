@@ -33,7 +33,7 @@ import picocli.CommandLine.Spec;
 /** {@code certcheck [options] [HOSTFILE|TARGET]...}: check every target, print the report, exit honestly. */
 @Command(name = "certcheck", mixinStandardHelpOptions = true, versionProvider = Version.class,
         sortOptions = false, usageHelpAutoWidth = true,
-        subcommands = {DemoCommand.class, VerifyCommand.class, MergeCommand.class},
+        subcommands = {DemoCommand.class, VerifyCommand.class, InventoryCommand.class, MergeCommand.class},
         // Picocli wraps each line on its own at 80 columns when it cannot see a terminal (piped to
         // less, in CI): lines written wider than that come out ragged.
         description = {
@@ -57,6 +57,7 @@ import picocli.CommandLine.Spec;
             "  certcheck --ca certs/ -o table -o junit=certs.xml -o html=certs.html hosts.txt",
             "  certcheck demo     # a built-in demo fleet on loopback, no network needed",
             "  source <(certcheck generate-completion)   # tab completion in bash or zsh",
+            "  certcheck inventory /etc/ssl /opt/app/keystore.p12   # local files, no network",
             "",
             ExitCode.HELP})
 public final class CheckCommand implements Callable<Integer> {

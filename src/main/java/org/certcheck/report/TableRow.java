@@ -16,7 +16,7 @@ import org.certcheck.validate.Severity;
  * @param reasons    one entry per reason, unwrapped; empty when there is nothing to say
  */
 record TableRow(String target, Status status, String days, String notAfter, String revocation, List<String> reasons) {
-    /** Longer targets (usually raw malformed input lines) are cut, so one bad line cannot widen the table. */
+    /** Longer targets (raw malformed input lines, long file paths) are cut, so one cannot widen the table. */
     static final int TARGET_LIMIT = 40;
     static final String NONE = "-";
 
@@ -54,10 +54,15 @@ record TableRow(String target, Status status, String days, String notAfter, Stri
                 reasons.stream().map(TerminalText::escape).toList());
     }
 
+    /** Cut in the middle: a path keeps its file name and alias, a host its port. */
     private static String truncate(String target) {
-        if (WordWrap.length(target) <= TARGET_LIMIT) {
+        int length = WordWrap.length(target);
+        if (length <= TARGET_LIMIT) {
             return target;
         }
-        return target.substring(0, target.offsetByCodePoints(0, TARGET_LIMIT - 1)) + "\u2026";
+        int head = (TARGET_LIMIT - 1) / 2;
+        int tail = TARGET_LIMIT - 1 - head;
+        return target.substring(0, target.offsetByCodePoints(0, head)) + "\u2026"
+                + target.substring(target.offsetByCodePoints(0, target.codePointCount(0, target.length()) - tail));
     }
 }

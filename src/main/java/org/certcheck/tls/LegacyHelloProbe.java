@@ -28,8 +28,14 @@ import org.certcheck.input.Target;
  * parameters, and {@code jdk.tls.disabledAlgorithms} stays as it is for every other connection.
  */
 final class LegacyHelloProbe {
-    /** Suites offered, with their IANA names (RFC 5246, RFC 4492, RFC 8422 registries). */
-    private static final Map<Integer, String> SUITES = Map.ofEntries(
+    /**
+     * Suites offered, strongest first, with their IANA names (RFC 5246, RFC 4492, RFC 8422
+     * registries). The order matters: a server that picks by the client's preference then
+     * negotiates the best suite it has, so a weak suite is reported only when the server has
+     * nothing better. The weak ones are offered at all only to read the certificate of a server
+     * that speaks nothing else; no key is ever exchanged with them.
+     */
+    private static final List<Map.Entry<Integer, String>> OFFER = List.of(
             Map.entry(0xC02F, "TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256"),
             Map.entry(0xC02B, "TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256"),
             Map.entry(0xC013, "TLS_ECDHE_RSA_WITH_AES_128_CBC_SHA"),
@@ -47,7 +53,13 @@ final class LegacyHelloProbe {
             Map.entry(0xC011, "TLS_ECDHE_RSA_WITH_RC4_128_SHA"),
             Map.entry(0x0005, "TLS_RSA_WITH_RC4_128_SHA"),
             Map.entry(0x0004, "TLS_RSA_WITH_RC4_128_MD5"),
-            Map.entry(0x0009, "TLS_RSA_WITH_DES_CBC_SHA"));
+            Map.entry(0x0009, "TLS_RSA_WITH_DES_CBC_SHA"),
+            Map.entry(0xC010, "TLS_ECDHE_RSA_WITH_NULL_SHA"),
+            Map.entry(0xC006, "TLS_ECDHE_ECDSA_WITH_NULL_SHA"),
+            Map.entry(0x003B, "TLS_RSA_WITH_NULL_SHA256"),
+            Map.entry(0x0002, "TLS_RSA_WITH_NULL_SHA"));
+    private static final Map<Integer, String> SUITES = OFFER.stream()
+            .collect(java.util.stream.Collectors.toUnmodifiableMap(Map.Entry::getKey, Map.Entry::getValue));
     private static final int MAX_MESSAGE = 1 << 17;
 
     private LegacyHelloProbe() {
@@ -163,12 +175,9 @@ final class LegacyHelloProbe {
         new SecureRandom().nextBytes(random);
         body.write(random);
         body.write(0);
-        List<Integer> ids = new ArrayList<>(SUITES.keySet());
-        ids.sort(null);
-        java.util.Collections.reverse(ids);
-        short16(body, ids.size() * 2);
-        for (int id : ids) {
-            short16(body, id);
+        short16(body, OFFER.size() * 2);
+        for (Map.Entry<Integer, String> suite : OFFER) {
+            short16(body, suite.getKey());
         }
         body.write(new byte[] {1, 0});
         ByteArrayOutputStream extensions = new ByteArrayOutputStream();

@@ -1,11 +1,14 @@
 package org.certcheck.validate;
 
+import java.nio.ByteBuffer;
 import java.security.GeneralSecurityException;
 import java.security.InvalidKeyException;
 import java.security.NoSuchAlgorithmException;
 import java.security.Provider;
 import java.security.cert.X509Certificate;
 import java.util.Arrays;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 import org.bouncycastle.jce.provider.BouncyCastleProvider;
 
@@ -34,12 +37,47 @@ final class Certificates {
         return selfIssued(certificate) && signedBy(certificate, certificate);
     }
 
+    /** A signature check already done in this process: same certificate bytes, same issuer key. */
+    private record Verification(ByteBuffer certificate, ByteBuffer issuerKey) {
+    }
+
     /**
-     * Verifies with Bouncy Castle's provider, passed as an instance and never installed: it checks
-     * ECDSA several times faster than the JDK's, which matters when a hostile chain makes the path
-     * builder try many candidates. An algorithm Bouncy Castle lacks falls back to the JDK's providers.
+     * Bounded memo of signature checks: in a fleet, every host's intermediate is checked against the
+     * same root, and a 4096-bit RSA or P-256 check costs milliseconds. Keyed by the whole encoding,
+     * so a certificate that differs in any byte is checked afresh.
+     */
+    private static final Map<Verification, Boolean> VERIFIED = new ConcurrentHashMap<>();
+    private static final int VERIFIED_LIMIT = 10_000;
+
+    /**
+     * Whether {@code issuer}'s key verifies {@code certificate}'s signature. EC and EdDSA are checked
+     * with Bouncy Castle's provider, passed as an instance and never installed: several times faster
+     * than the JDK's for ECDSA, which matters when a hostile chain makes the path builder try many
+     * candidates. RSA goes to the JDK, whose check skips Bouncy Castle's costly primality test of the
+     * modulus (about 25 ms for a 4096-bit key); an algorithm Bouncy Castle lacks falls back to the JDK.
      */
     static boolean signedBy(X509Certificate certificate, X509Certificate issuer) {
+        Verification key;
+        try {
+            key = new Verification(ByteBuffer.wrap(certificate.getEncoded()),
+                    ByteBuffer.wrap(issuer.getPublicKey().getEncoded()));
+        } catch (java.security.cert.CertificateEncodingException e) {
+            return false;
+        }
+        Boolean known = VERIFIED.get(key);
+        if (known != null) {
+            return known;
+        }
+        boolean verified = "RSA".equals(issuer.getPublicKey().getAlgorithm())
+                ? signedByJdk(certificate, issuer) : signedByBouncyCastle(certificate, issuer);
+        if (VERIFIED.size() >= VERIFIED_LIMIT) {
+            VERIFIED.clear();
+        }
+        VERIFIED.put(key, verified);
+        return verified;
+    }
+
+    private static boolean signedByBouncyCastle(X509Certificate certificate, X509Certificate issuer) {
         try {
             certificate.verify(issuer.getPublicKey(), BOUNCY_CASTLE);
             return true;

@@ -77,7 +77,7 @@ public enum FindingCode {
     CHAIN_PIN_MISMATCH("chain.pin-mismatch", "no certificate of the chain matches the --pin given for the target"),
     CHAIN_WRONG_ANCHOR("chain.wrong-anchor", "the chain does not end at the root required by --anchor"),
     TLS_LEGACY_PROTOCOL("tls.legacy-protocol", "the server negotiated TLS 1.0, TLS 1.1 or SSL 3"),
-    TLS_WEAK_CIPHER("tls.weak-cipher", "the server negotiated an obsolete cipher suite (RC4, 3DES, CBC with SHA-1 only, ...)"),
+    TLS_WEAK_CIPHER("tls.weak-cipher", "the server negotiated an obsolete cipher suite (RC4, DES/3DES, NULL, EXPORT, anonymous)"),
 
     // issue #6: reaching every endpoint (STARTTLS, every address, proxies, client certificates)
     PROBE_STARTTLS("probe.starttls", "the server refused STARTTLS or answered something other than its protocol"),
@@ -86,7 +86,12 @@ public enum FindingCode {
     TLS_CLIENT_CERT_REQUIRED("tls.client-cert-required",
             "the server requires a client certificate and none was sent (its own certificate was still checked)"),
     TLS_CLIENT_CERT_REQUESTED("tls.client-cert-requested",
-            "the server asks for an optional client certificate");
+            "the server asks for an optional client certificate"),
+    // Issue #4, local inventory (certcheck inventory): files that could not be checked.
+    FILE_UNREADABLE("file.unreadable", "a file or directory could not be read (permissions, a broken link, too large, not a regular file)"),
+    FILE_WRONG_PASSWORD("file.wrong-password", "a keystore that none of the passwords given (nor none, empty, changeit) opens"),
+    FILE_MALFORMED("file.malformed", "a file that should hold certificates holds none that can be read (garbage, truncated, empty)"),
+    FILE_WALK_LIMIT("file.walk-limit", "part of a directory tree was not searched: --max-depth or --max-files reached");
 
     private final String code;
     private final String meaning;

@@ -171,7 +171,7 @@ class TableReporterTest {
     }
 
     @Test
-    void malformedInputLineIsEscapedAndALongTargetIsCut() {
+    void malformedInputLineIsEscapedAndALongTargetIsCutInTheMiddle() {
         Verdict malformed = new Verdict("web\r:99999", "hosts.txt:12", Status.UNKNOWN,
                 List.of(Finding.of(FindingCode.INPUT_MALFORMED, Severity.UNKNOWN,
                         "\"web\\r:99999\": port out of range (1-65535)")),
@@ -185,7 +185,7 @@ class TableReporterTest {
         assertThat(table).isEqualTo("""
                 TARGET                                    STATUS   DAYS  NOT AFTER  REASONS
                 web\\x0d:99999                             UNKNOWN     -  -          "web\\r:99999": port out of range (1-65535)
-                a-very-long-host-name-behind-the-load-b\u2026  UNKNOWN     -  -          no such host
+                a-very-long-host-na\u2026lancer.corp.test:443  UNKNOWN     -  -          no such host
 
                 2 checked: 0 pass, 0 warn, 0 fail, 2 unknown
                 """);
@@ -202,7 +202,7 @@ class TableReporterTest {
 
         assertThat(table).isEqualTo("""
                 TARGET                                    STATUS  DAYS  NOT AFTER   REASONS
-                a-very-long-host-name-behind-the-load-b\u2026  FAIL      -3  2026-11-20  expired 3 days ago
+                a-very-long-host-na\u2026lancer.corp.test:443  FAIL      -3  2026-11-20  expired 3 days ago
                                                                                       (notAfter
                                                                                       2026-11-20 12:00
                                                                                       UTC): renew it

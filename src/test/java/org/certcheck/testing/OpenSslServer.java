@@ -60,6 +60,29 @@ public final class OpenSslServer implements AutoCloseable {
     }
 
     /**
+     * Why this OpenSSL will not serve {@code cipherString} over the protocol {@code protocolFlag}
+     * ({@code -tls1}, {@code -tls1_2}), in its own words; empty when it will. Asks
+     * {@code openssl ciphers -s}, which applies the same build options and security level as
+     * {@code s_server} would.
+     */
+    public static Optional<String> refusal(String protocolFlag, String cipherString)
+            throws IOException, InterruptedException {
+        Process process = new ProcessBuilder(executable().orElseThrow().toString(), "ciphers", "-s", protocolFlag,
+                cipherString).redirectErrorStream(true).start();
+        String output = new String(process.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8)
+                .strip();
+        if (!process.waitFor(20, TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+            return Optional.of("openssl ciphers did not answer within 20 s");
+        }
+        if (process.exitValue() != 0 || output.isEmpty()) {
+            return Optional.of("openssl refuses " + protocolFlag + " -cipher '" + cipherString + "': "
+                    + (output.isEmpty() ? "no cipher suite left" : output.lines().findFirst().orElseThrow()));
+        }
+        return Optional.empty();
+    }
+
+    /**
      * Starts a server for {@code leaf} (with its private key) that sends {@code chain} after the
      * leaf, in that order; returns once the port accepts connections.
      *

@@ -1,0 +1,97 @@
+package org.certcheck.validate;
+
+import java.security.cert.X509Certificate;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+import org.certcheck.input.Target;
+
+/**
+ * Judges one certificate found on disk ({@code certcheck inventory}) on its own: no server sent
+ * it, so there is no name to match and no chain as sent; it may be a leaf, an intermediate or a
+ * root. Its own rules apply by its role:
+ *
+ * <ul>
+ *   <li>every certificate: validity and the expiry thresholds (RFC 5280 §4.1.2.5), the lifetime
+ *       percentages, its key, unknown critical extensions, key identifiers and extension syntax;
+ *   <li>its signature algorithm unless it is self-signed: a self-signature protects nothing, a
+ *       root is trusted for its key (as {@link CryptoCheck} treats every anchor);
+ *   <li>a certificate with basicConstraints CA:TRUE is judged as a CA (subjectKeyIdentifier and a
+ *       critical basicConstraints required, name constraints allowed); any other as a TLS server
+ *       leaf would be (not a CA, a keyUsage its key can perform, {@code --max-validity-days}, its
+ *       CN a copy of a SAN), without the name and purpose, which depend on where it is used.
+ * </ul>
+ *
+ * With trust anchors, it is also judged as a client would find it: the path from it to an anchor
+ * is built from the certificates stored beside it (in the same file), and the chain's findings
+ * join its own, with the expiry of every certificate on that path.
+ */
+public final class StandaloneCheck {
+    /** Findings about the certificate itself, which its own judgement makes in its own role. */
+    private static final Set<FindingCode> OWN = Set.of(FindingCode.CERT_WEAK_SIGNATURE, FindingCode.CERT_WEAK_KEY,
+            FindingCode.CERT_UNSUPPORTED_ALGORITHM, FindingCode.CERT_KEY_USAGE, FindingCode.CERT_LEAF_IS_CA,
+            FindingCode.CERT_KEY_IDENTIFIER, FindingCode.CERT_SERIAL_NUMBER, FindingCode.CERT_MALFORMED_EXTENSION,
+            FindingCode.CERT_VALIDITY_TOO_LONG, FindingCode.CERT_UNKNOWN_CRITICAL_EXTENSION,
+            FindingCode.HOST_CN_NOT_IN_SAN, FindingCode.CHAIN_CA_PURPOSE);
+    /** No name is checked; pins name targets, and the inventory has none. */
+    private static final Target NO_TARGET = new Target("inventory.invalid", 443, "inventory");
+
+    private final Optional<ChainCheck> chain;
+    private final ExpiryCheck expiry;
+    private final Requirements requirements;
+
+    /** @param anchors when present, every certificate must also reach one of them */
+    public StandaloneCheck(Optional<TrustAnchors> anchors, Policy policy, Requirements requirements) {
+        this.chain = anchors.map(trusted -> new ChainCheck(trusted, requirements));
+        this.expiry = new ExpiryCheck(policy);
+        this.requirements = requirements;
+    }
+
+    /**
+     * @param certificate the certificate to judge
+     * @param companions  the certificates stored with it, in any order (it may be among them); used
+     *                    only to build a path to the anchors
+     * @return the findings, and the path they are about: the one to an anchor when trust was checked
+     *         and one was found, otherwise the certificate alone, untrusted
+     */
+    public Assessment assess(X509Certificate certificate, List<X509Certificate> companions, Instant now) {
+        CertificatePath alone = new CertificatePath(List.of(certificate), Optional.empty());
+        List<Finding> findings = new ArrayList<>(own(certificate));
+        CertificatePath path = alone;
+        if (chain.isPresent()) {
+            List<X509Certificate> stored = new ArrayList<>(List.of(certificate));
+            companions.stream().filter(other -> !Certificates.sameCertificate(other, certificate)).forEach(stored::add);
+            ChainCheck.Result result = chain.get().check(stored);
+            String subject = Certificates.subject(certificate);
+            result.findings().stream()
+                    .filter(f -> !(OWN.contains(f.code()) && f.certificate().filter(subject::equals).isPresent()))
+                    .forEach(findings::add);
+            path = result.path();
+        }
+        findings.addAll(expiry.check(path, now));
+        findings.addAll(RequirementsCheck.check(requirements, NO_TARGET, path.certificates(), path, now, findings));
+        return new Assessment(path.trusted() ? path : alone, findings);
+    }
+
+    private List<Finding> own(X509Certificate certificate) {
+        boolean ca = certificate.getBasicConstraints() >= 0;
+        // A CA is judged as the top of a path of its own, so the CA rules of each check apply to it.
+        CertificatePath role = new CertificatePath(List.of(certificate),
+                ca ? Optional.of(certificate) : Optional.empty());
+        List<Finding> findings = new ArrayList<>(PathConstraints.check(role));
+        CryptoCheck.key(certificate).ifPresent(findings::add);
+        if (!Certificates.selfSigned(certificate)) {
+            CryptoCheck.signature(certificate).ifPresent(findings::add);
+        }
+        findings.addAll(KeyIdentifierCheck.check(role));
+        findings.addAll(ExtensionProfileCheck.check(role));
+        if (!ca) {
+            findings.addAll(LeafProfileCheck.check(role, requirements.maxValidityDays()));
+            findings.addAll(CommonNameCheck.check(certificate));
+        }
+        return findings;
+    }
+}
