@@ -48,7 +48,13 @@ final class CommonNameCheck {
         List<SubjectAltName> names = present.names();
         for (RDN rdn : subject.getRDNs(BCStyle.CN)) {
             ASN1Encodable value = rdn.getFirst().getValue();
-            String cn = value instanceof ASN1String text ? text.getString() : value.toString();
+            String cn;
+            try {
+                cn = value instanceof ASN1String text ? text.getString() : value.toString();
+            } catch (IllegalArgumentException e) {
+                // Bouncy Castle refuses a UTF8String that is not UTF-8: such a CN names no host.
+                continue;
+            }
             if (!namesAHost(cn) || names.stream().anyMatch(name -> copies(cn, name))) {
                 continue;
             }
