@@ -18,6 +18,7 @@ import org.bouncycastle.asn1.x509.Extension;
 import org.bouncycastle.asn1.x509.GeneralName;
 import org.bouncycastle.asn1.x509.GeneralNames;
 import org.bouncycastle.asn1.x509.OtherName;
+import org.certcheck.validate.IpText;
 
 /**
  * Renders a certificate's subjectAltName extension (RFC 5280 section 4.2.1.6) as text in the
@@ -93,54 +94,7 @@ final class SubjectAltNames {
      * malformed and shown as hex so the evidence is not lost.
      */
     static String ipAddress(byte[] octets) {
-        if (octets.length == 4) {
-            return (octets[0] & 0xff) + "." + (octets[1] & 0xff) + "." + (octets[2] & 0xff) + "." + (octets[3] & 0xff);
-        }
-        if (octets.length != 16) {
-            return "#" + HEX.formatHex(octets);
-        }
-        int[] groups = new int[8];
-        for (int i = 0; i < 8; i++) {
-            groups[i] = (octets[2 * i] & 0xff) << 8 | (octets[2 * i + 1] & 0xff);
-        }
-        if (isIpv4Mapped(groups)) {
-            byte[] v4 = {octets[12], octets[13], octets[14], octets[15]};
-            return "::ffff:" + ipAddress(v4);
-        }
-        int bestStart = -1;
-        int bestLength = 1;
-        for (int i = 0; i < 8; ) {
-            int j = i;
-            while (j < 8 && groups[j] == 0) {
-                j++;
-            }
-            if (j - i > bestLength) {
-                bestStart = i;
-                bestLength = j - i;
-            }
-            i = j == i ? i + 1 : j;
-        }
-        StringBuilder text = new StringBuilder();
-        for (int i = 0; i < 8; i++) {
-            if (i == bestStart) {
-                text.append("::");
-                i += bestLength - 1;
-                continue;
-            }
-            if (text.length() > 0 && text.charAt(text.length() - 1) != ':') {
-                text.append(':');
-            }
-            text.append(Integer.toHexString(groups[i]));
-        }
-        return text.toString();
-    }
-
-    private static boolean isIpv4Mapped(int[] groups) {
-        for (int i = 0; i < 5; i++) {
-            if (groups[i] != 0) {
-                return false;
-            }
-        }
-        return groups[5] == 0xffff;
+        // Subnet-sized or malformed entries keep their raw octets; real addresses use one formatter.
+        return octets.length == 4 || octets.length == 16 ? IpText.of(octets) : "#" + HEX.formatHex(octets);
     }
 }

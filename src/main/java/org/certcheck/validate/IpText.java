@@ -8,12 +8,12 @@ import java.util.Locale;
  * java.net.InetAddress}, which would print an IPv4-mapped IPv6 address as plain IPv4 and hide
  * the difference hostname matching depends on.
  */
-final class IpText {
+public final class IpText {
     private IpText() {
     }
 
     /** {@code 10.0.0.1}; {@code 2001:db8::1} (RFC 5952 §4); {@code ::ffff:10.0.0.1} (RFC 5952 §5). */
-    static String of(byte[] octets) {
+    public static String of(byte[] octets) {
         if (octets.length == 4) {
             return dotted(octets, 0);
         }
