@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
+import org.certcheck.tls.LazyHttpClient;
 import org.certcheck.validate.IssuerFetcher;
 
 /**
@@ -22,7 +23,7 @@ import org.certcheck.validate.IssuerFetcher;
 public final class CaIssuersFetcher implements IssuerFetcher {
     private static final int MAX_BYTES = 256 * 1024;
 
-    private final HttpClient client;
+    private final LazyHttpClient client;
     private final Duration timeout;
     private final Map<URI, Fetched> cache = new ConcurrentHashMap<>();
 
@@ -36,11 +37,13 @@ public final class CaIssuersFetcher implements IssuerFetcher {
      */
     public CaIssuersFetcher(Duration timeout, Optional<ProxySelector> proxies, Optional<Authenticator> authenticator) {
         this.timeout = timeout;
-        HttpClient.Builder builder = HttpClient.newBuilder().connectTimeout(timeout)
-                .followRedirects(HttpClient.Redirect.NORMAL);
-        proxies.ifPresent(builder::proxy);
-        authenticator.ifPresent(builder::authenticator);
-        this.client = builder.build();
+        this.client = new LazyHttpClient(() -> {
+            HttpClient.Builder builder = HttpClient.newBuilder().connectTimeout(timeout)
+                    .followRedirects(HttpClient.Redirect.NORMAL);
+            proxies.ifPresent(builder::proxy);
+            authenticator.ifPresent(builder::authenticator);
+            return builder.build();
+        });
     }
 
     @Override
@@ -50,7 +53,7 @@ public final class CaIssuersFetcher implements IssuerFetcher {
 
     private Fetched get(URI uri) {
         try {
-            HttpResponse<InputStream> response = client.send(HttpRequest.newBuilder(uri).timeout(timeout).GET().build(),
+            HttpResponse<InputStream> response = client.get().send(HttpRequest.newBuilder(uri).timeout(timeout).GET().build(),
                     HttpResponse.BodyHandlers.ofInputStream());
             try (InputStream body = response.body()) {
                 if (response.statusCode() != 200) {

@@ -17,6 +17,8 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
+import org.certcheck.tls.LazyHttpClient;
+
 /**
  * Fetches CRLs and asks OCSP responders over HTTP/1.1 with {@link HttpClient}. Each call ends
  * within {@code timeout}, body included; proxies come from certcheck's {@code --proxy} when given,
@@ -27,7 +29,7 @@ public final class HttpFetcher implements Fetcher {
     /** Far above any corporate CRL (100,000 entries are about 4 MB), far below what would hurt. */
     static final long MAX_BODY_BYTES = 64L << 20;
 
-    private final HttpClient client;
+    private final LazyHttpClient client;
     private final Duration timeout;
 
     public HttpFetcher(Duration timeout) {
@@ -40,13 +42,15 @@ public final class HttpFetcher implements Fetcher {
      */
     public HttpFetcher(Duration timeout, Optional<ProxySelector> proxies, Optional<Authenticator> authenticator) {
         this.timeout = Objects.requireNonNull(timeout, "timeout");
-        HttpClient.Builder builder = HttpClient.newBuilder()
-                .version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(timeout)
-                .followRedirects(HttpClient.Redirect.NORMAL);
-        proxies.ifPresent(builder::proxy);
-        authenticator.ifPresent(builder::authenticator);
-        this.client = builder.build();
+        this.client = new LazyHttpClient(() -> {
+            HttpClient.Builder builder = HttpClient.newBuilder()
+                    .version(HttpClient.Version.HTTP_1_1)
+                    .connectTimeout(timeout)
+                    .followRedirects(HttpClient.Redirect.NORMAL);
+            proxies.ifPresent(builder::proxy);
+            authenticator.ifPresent(builder::authenticator);
+            return builder.build();
+        });
     }
 
     @Override
@@ -64,7 +68,7 @@ public final class HttpFetcher implements Fetcher {
 
     private FetchResult exchange(HttpRequest.Builder builder) {
         HttpRequest request = builder.timeout(timeout).header("User-Agent", "certcheck").build();
-        CompletableFuture<HttpResponse<byte[]>> pending = client.sendAsync(request, info -> {
+        CompletableFuture<HttpResponse<byte[]>> pending = client.get().sendAsync(request, info -> {
             long length = info.headers().firstValueAsLong("Content-Length").orElse(-1);
             if (length > MAX_BODY_BYTES) {
                 return HttpResponse.BodySubscribers.replacing(null);
