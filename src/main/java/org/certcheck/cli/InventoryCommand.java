@@ -122,11 +122,7 @@ final class InventoryCommand implements Callable<Integer> {
         String trustText = anchors.map(TrustAnchors::description)
                 .orElse("none: each certificate judged on its own (no --ca)");
         Report result = new Report(now, trustText, verdicts);
-        try (Outputs outputs = report.start(spec.commandLine(), parent.environment(), now, verdicts.size(),
-                thresholds, policy.failOnWarn())) {
-            outputs.finish(report.arrange(result));
-            return report.exitCode(result, policy.failOnWarn());
-        }
+        return report.publish(spec.commandLine(), parent.environment(), result, thresholds, policy.failOnWarn());
     }
 
     /** Trust is judged only when asked for: --ca, --system-trust or --anchor. */

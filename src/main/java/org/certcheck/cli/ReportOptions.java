@@ -120,6 +120,19 @@ final class ReportOptions {
         return Outputs.open(all, commandLine.getOut(), checkedAt, progress);
     }
 
+    /**
+     * Writes a report that was complete before any output opened (verify, inventory) to every
+     * output, and returns the process exit code.
+     */
+    int publish(CommandLine commandLine, Map<String, String> environment, Report report, Policy policy,
+            boolean failOnWarn) {
+        try (Outputs outputs = start(commandLine, environment, report.checkedAt(), report.verdicts().size(), policy,
+                failOnWarn)) {
+            outputs.finish(arrange(report));
+            return exitCode(report, failOnWarn);
+        }
+    }
+
     /** The process exit code: the plugin's state with --nagios, else certcheck's own. */
     int exitCode(Report report, boolean failOnWarn) {
         return nagios ? NagiosReporter.State.of(report).exitCode() : ExitCode.of(report, failOnWarn);

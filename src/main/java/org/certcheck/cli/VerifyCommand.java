@@ -125,11 +125,7 @@ final class VerifyCommand implements Callable<Integer> {
         String display = name != null ? name : files.get(0).toString();
         Report result = new Report(now, anchors.description(),
                 List.of(Verdicts.offline(display, files.get(0).toString(), chain, shown)));
-        try (Outputs outputs = report.start(spec.commandLine(), parent.environment(), now, 1, thresholds,
-                policy.failOnWarn())) {
-            outputs.finish(report.arrange(result));
-            return report.exitCode(result, policy.failOnWarn());
-        }
+        return report.publish(spec.commandLine(), parent.environment(), result, thresholds, policy.failOnWarn());
     }
 
     private int batch(Policy thresholds, Instant now) throws IOException {
