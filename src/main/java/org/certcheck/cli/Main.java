@@ -5,6 +5,7 @@ import java.io.PrintWriter;
 import java.time.Clock;
 import java.util.Map;
 
+import org.certcheck.crypto.CurveProvider;
 import org.certcheck.tls.Resolver;
 
 import picocli.CommandLine;
@@ -17,6 +18,8 @@ public final class Main {
     }
 
     public static void main(String[] args) {
+        // Faster elliptic curves for every handshake: see CurveProvider for why this is process-wide.
+        CurveProvider.preferForThisProcess();
         System.exit(commandLine(Clock.systemUTC(), Resolver.SYSTEM, System.getenv()).execute(args));
     }
 

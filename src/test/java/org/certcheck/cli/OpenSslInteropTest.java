@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.KeyPairGenerator;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -21,6 +22,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -113,6 +116,44 @@ class OpenSslInteropTest {
             assertThat(target.get("anchor").asText()).isEqualTo(ROOT);
             assertThat(run.exitCode()).as(run.err()).isZero();
         }
+    }
+
+    /**
+     * Every key exchange group and server key type a handshake can use, with Bouncy Castle's curve
+     * arithmetic doing the client's part (CurveProvider, first in the test JVM as in the command
+     * line's): a wrong key share, shared secret or signature check would end the handshake with an
+     * alert instead of a PASS.
+     */
+    @ParameterizedTest(name = "{0} over {1} with a {2} server key")
+    @CsvSource({
+            "X25519, -tls1_3, P-256", "P-256, -tls1_3, P-256", "P-384, -tls1_3, P-384", "P-521, -tls1_3, P-521",
+            "X448, -tls1_3, Ed25519", "X25519, -tls1_3, RSA",
+            "X25519, -tls1_2, P-256", "P-256, -tls1_2, P-256", "P-384, -tls1_2, RSA", "P-521, -tls1_2, P-384"})
+    void everyKeyExchangeGroupAndServerKeyCompletesTheHandshake(String group, String protocol, String serverKey)
+            throws Exception {
+        try (OpenSslServer server = OpenSslServer.serve(temp, leafWith(serverKey), List.of(pki.intermediate),
+                protocol, "-groups", group)) {
+            CliRun run = check(server);
+            JsonNode target = run.target("good.test:" + server.port());
+
+            assertThat(target.get("status").asText()).as("%s\nopenssl said:\n%s", run.out(), server.output())
+                    .isEqualTo("PASS");
+            assertThat(target.get("connection").get("protocol").asText())
+                    .isEqualTo(protocol.equals("-tls1_3") ? "TLSv1.3" : "TLSv1.2");
+            assertThat(run.exitCode()).as(run.err()).isZero();
+        }
+    }
+
+    private static HeldCertificate leafWith(String keyType) throws Exception {
+        HeldCertificate.Builder leaf = pki.leaf("good.test");
+        return switch (keyType) {
+            case "P-256" -> leaf.ec(256).build();
+            case "P-384" -> leaf.ec(384).build();
+            case "P-521" -> leaf.ec(521).build();
+            case "RSA" -> leaf.rsa(2048).build();
+            case "Ed25519" -> leaf.keyPair(KeyPairGenerator.getInstance("Ed25519").generateKeyPair()).build();
+            default -> throw new IllegalArgumentException(keyType);
+        };
     }
 
     /** Revocation is off here: these tests are about the TLS stack; OpenSslRevocationInteropTest covers OCSP. */
