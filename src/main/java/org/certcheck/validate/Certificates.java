@@ -50,11 +50,10 @@ final class Certificates {
     private static final int VERIFIED_LIMIT = 10_000;
 
     /**
-     * Whether {@code issuer}'s key verifies {@code certificate}'s signature. EC and EdDSA are checked
-     * with Bouncy Castle's curve arithmetic ({@link CurveProvider}, passed as an instance): several times faster
-     * than the JDK's for ECDSA, which matters when a hostile chain makes the path builder try many
-     * candidates. RSA goes to the JDK, whose check skips Bouncy Castle's costly primality test of the
-     * modulus (about 25 ms for a 4096-bit key); an algorithm Bouncy Castle lacks falls back to the JDK.
+     * Whether {@code issuer}'s key verifies {@code certificate}'s signature. ECDSA is checked with
+     * Bouncy Castle's curve arithmetic ({@link CurveProvider}, passed as an instance): several times
+     * faster than the JDK's, which matters for every host of a fleet and when a hostile chain makes
+     * the path builder try many candidates. Everything else (RSA, EdDSA, DSA) goes to the JDK.
      */
     static boolean signedBy(X509Certificate certificate, X509Certificate issuer) {
         Verification key;
