@@ -65,26 +65,18 @@ final class LegacyHelloProbe {
     private LegacyHelloProbe() {
     }
 
-    /** The server's certificate as a {@link Handshake} whose error says how it was read; empty if the server refuses. */
-    static Optional<Handshake> probe(Target target, InetSocketAddress endpoint, Duration timeout, long startNanos) {
-        try (Socket socket = new Socket()) {
-            socket.connect(endpoint, (int) timeout.toMillis());
-            return probe(target, socket, endpoint, timeout, startNanos);
-        } catch (IOException | RuntimeException e) {
-            return Optional.empty();
-        }
-    }
-
     /**
-     * The same over a connection already open and ready for TLS (after a STARTTLS preamble or
-     * through a proxy tunnel); {@code peer} is what the report names as the server. The caller closes
-     * the socket.
+     * The server's certificate as a {@link Handshake} whose error says how it was read; empty if the
+     * server refuses. {@code socket} is open and ready for TLS (directly, after a STARTTLS preamble or
+     * through a proxy tunnel); {@code peer} is what the report names as the server, {@code serverName}
+     * the SNI to send, as the JVM's handshake sent it ({@code --sni}, {@code --no-sni}). The caller
+     * closes the socket.
      */
-    static Optional<Handshake> probe(Target target, Socket socket, InetSocketAddress peer, Duration timeout,
-                                     long startNanos) {
+    static Optional<Handshake> probe(Target target, Socket socket, InetSocketAddress peer,
+                                     Optional<String> serverName, Duration timeout, long startNanos) {
         try {
             socket.setSoTimeout((int) timeout.toMillis());
-            socket.getOutputStream().write(clientHello(target));
+            socket.getOutputStream().write(clientHello(serverName));
             socket.getOutputStream().flush();
             return read(target, peer, new DataInputStream(socket.getInputStream()), startNanos);
         } catch (IOException | RuntimeException e) {
@@ -168,7 +160,7 @@ final class LegacyHelloProbe {
         return chain;
     }
 
-    private static byte[] clientHello(Target target) throws IOException {
+    private static byte[] clientHello(Optional<String> serverName) throws IOException {
         ByteArrayOutputStream body = new ByteArrayOutputStream();
         body.write(new byte[] {3, 3});
         byte[] random = new byte[32];
@@ -181,8 +173,8 @@ final class LegacyHelloProbe {
         }
         body.write(new byte[] {1, 0});
         ByteArrayOutputStream extensions = new ByteArrayOutputStream();
-        if (!target.isIpLiteral()) {
-            byte[] name = target.host().getBytes(StandardCharsets.US_ASCII);
+        if (serverName.isPresent()) {
+            byte[] name = serverName.get().getBytes(StandardCharsets.US_ASCII);
             extension(extensions, 0x0000, concat(short16(name.length + 3), new byte[] {0}, short16(name.length), name));
         }
         extension(extensions, 0x000a, new byte[] {0, 8, 0, 0x1d, 0, 0x17, 0, 0x18, 0, 0x19});

@@ -223,7 +223,8 @@ public final class Prober {
             if (preamble.failure().isPresent()) {
                 return Optional.empty();
             }
-            return LegacyHelloProbe.probe(target, socket, peer, settings.handshakeTimeout(), start);
+            return LegacyHelloProbe.probe(target, socket, peer, reach.sni().forTarget(target),
+                    settings.handshakeTimeout(), start);
         } catch (IOException e) {
             LOG.debug("legacy ClientHello to {} not sent: {}", peer, e.toString());
             return Optional.empty();

@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Optional;
 
 import org.certcheck.pki.HeldCertificate;
+import org.certcheck.pki.Pem;
 import org.certcheck.testing.CliRun;
 import org.certcheck.testing.OpenSslServer;
 import org.certcheck.testing.TestPki;
@@ -106,15 +107,46 @@ class OpenSslLegacyInteropTest {
         }
     }
 
+    /**
+     * The legacy ClientHello sends the server name the JVM's handshake sent: none with
+     * {@code --no-sni}, so a server that picks its certificate by SNI shows its default one, and the
+     * target's own name otherwise.
+     */
+    @Test
+    void legacyHelloSendsTheSameServerNameAsTheFirstHandshake() throws Exception {
+        Optional<String> refusal = OpenSslServer.refusal("-tls1", "DEFAULT:@SECLEVEL=0");
+        assumeTrue(refusal.isEmpty(), () -> "skipped: " + refusal.orElseThrow());
+        HeldCertificate named = expiringLeaf();
+        Path namedCert = Files.writeString(temp.resolve("named.pem"), named.certificatePem());
+        Path namedKey = Files.writeString(temp.resolve("named.key"), Pem.encode(named.privateKey()));
+        HeldCertificate fallback = pki.leaf("default.test").rsa(2048).build();
+
+        try (OpenSslServer server = OpenSslServer.serve(temp, fallback, List.of(pki.intermediate),
+                "-tls1", "-cipher", "DEFAULT:@SECLEVEL=0", "-servername", "good.test",
+                "-cert2", namedCert.toString(), "-key2", namedKey.toString())) {
+            JsonNode withSni = check(server).target("good.test:" + server.port());
+            CliRun withoutSniRun = check(server, "--no-sni");
+            JsonNode withoutSni = withoutSniRun.target("good.test:" + server.port());
+
+            assertThat(withSni.get("certificate").get("subject").asText()).isEqualTo("CN=good.test");
+            assertThat(withoutSni.get("connection").get("protocol").asText()).isEqualTo("TLSv1");
+            assertThat(withoutSni.get("certificate").get("subject").asText()).as(withoutSniRun.out())
+                    .isEqualTo("CN=default.test");
+            assertThat(codes(withoutSni)).contains("host.mismatch", "tls.legacy-protocol");
+        }
+    }
+
     /** RSA, so that every legacy suite can use it; expiring, so that judging it shows. */
     private static HeldCertificate expiringLeaf() {
         return pki.leaf("good.test").rsa(2048).validFor(Duration.ofDays(-80), Duration.ofDays(90)).build();
     }
 
-    private static CliRun check(OpenSslServer server) {
-        CliRun run = CliRun.run(Clock.fixed(NOW, ZoneOffset.UTC), Resolver.SYSTEM, "--ca", rootPem.toString(),
-                "--output", "json", "--revocation", "off", "--connect-timeout", "3s", "--handshake-timeout", "5s",
-                "good.test:" + server.port());
+    private static CliRun check(OpenSslServer server, String... options) {
+        List<String> arguments = new ArrayList<>(List.of("--ca", rootPem.toString(), "--output", "json",
+                "--revocation", "off", "--connect-timeout", "3s", "--handshake-timeout", "5s"));
+        arguments.addAll(List.of(options));
+        arguments.add("good.test:" + server.port());
+        CliRun run = CliRun.run(Clock.fixed(NOW, ZoneOffset.UTC), Resolver.SYSTEM, arguments.toArray(String[]::new));
         assertThat(run.json().get("targets")).as("one row\n%s\nopenssl said:\n%s", run.out(), server.output())
                 .hasSize(1);
         return run;
