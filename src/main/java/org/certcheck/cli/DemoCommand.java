@@ -80,6 +80,7 @@ final class DemoCommand implements Callable<Integer> {
                     64);
             if (train) {
                 report.train(new Report(now, anchors.description(), check.run(targets, now)), parent.environment());
+                ArchiveTraining.checkLikeAUser(fleet, parent.clock());
                 return ExitCode.OK;
             }
             try (Outputs outputs = report.start(spec.commandLine(), parent.environment(), now, targets.size(),

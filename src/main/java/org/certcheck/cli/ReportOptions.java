@@ -176,6 +176,7 @@ final class ReportOptions {
         new TableReporter(new TableStyle(true, true, 100)).write(report, nowhere);
         try {
             new JsonReporter().write(report, nowhere);
+            new JsonLinesReporter().write(report, nowhere);
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
