@@ -33,7 +33,7 @@ import picocli.CommandLine.Spec;
 /** {@code certcheck [options] [HOSTFILE|TARGET]...}: check every target, print the report, exit honestly. */
 @Command(name = "certcheck", mixinStandardHelpOptions = true, versionProvider = Version.class,
         sortOptions = false, usageHelpAutoWidth = true,
-        subcommands = {DemoCommand.class, VerifyCommand.class, InventoryCommand.class, MergeCommand.class},
+        // The subcommands are added by Main, only to a command line that can use them (Subcommands).
         // Picocli wraps each line on its own at 80 columns when it cannot see a terminal (piped to
         // less, in CI): lines written wider than that come out ragged.
         description = {

@@ -80,6 +80,11 @@ final class DemoCommand implements Callable<Integer> {
                     64);
             if (train) {
                 report.train(new Report(now, anchors.description(), check.run(targets, now)), parent.environment());
+                try {
+                    ArchiveTraining.checkLikeAUser(fleet, parent.clock());
+                } catch (IOException e) {
+                    // No writable temporary directory: the archive lacks that path, and still helps.
+                }
                 return ExitCode.OK;
             }
             try (Outputs outputs = report.start(spec.commandLine(), parent.environment(), now, targets.size(),

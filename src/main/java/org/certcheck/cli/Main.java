@@ -20,7 +20,7 @@ public final class Main {
     public static void main(String[] args) {
         // Faster elliptic curves for every handshake: see CurveProvider for why this is process-wide.
         CurveProvider.preferForThisProcess();
-        System.exit(commandLine(Clock.systemUTC(), Resolver.SYSTEM, System.getenv()).execute(args));
+        System.exit(commandLine(Clock.systemUTC(), Resolver.SYSTEM, System.getenv(), System.in, args).execute(args));
     }
 
     /** The whole CLI with injected time, name resolution and environment, so tests run it in-process. */
@@ -31,11 +31,26 @@ public final class Main {
     /** As {@link #commandLine(Clock, Resolver, Map)}, with the standard input that {@code -} reads. */
     public static CommandLine commandLine(Clock clock, Resolver resolver, Map<String, String> environment,
             InputStream stdin) {
+        return commandLine(clock, resolver, environment, stdin, true);
+    }
+
+    /**
+     * The CLI that will run {@code args}: as the whole CLI, it parses them and answers them the same
+     * way, but leaves out the subcommands when {@code args} cannot reach them (start-up time).
+     */
+    public static CommandLine commandLine(Clock clock, Resolver resolver, Map<String, String> environment,
+            InputStream stdin, String... args) {
+        return commandLine(clock, resolver, environment, stdin, Subcommands.neededBy(args));
+    }
+
+    private static CommandLine commandLine(Clock clock, Resolver resolver, Map<String, String> environment,
+            InputStream stdin, boolean withSubcommands) {
         CheckCommand command = new CheckCommand(clock, resolver, environment, stdin);
         CommandLine commandLine = new CommandLine(command);
-        // 'source <(certcheck generate-completion)': picocli's own bash/zsh script, not listed in --help.
-        commandLine.addSubcommand("generate-completion", new picocli.AutoComplete.GenerateCompletion());
-        commandLine.getSubcommands().get("generate-completion").getCommandSpec().usageMessage().hidden(true);
+        if (withSubcommands) {
+            Subcommands.addTo(commandLine);
+        }
+        // After the subcommands: picocli applies these to the commands registered so far.
         commandLine.setCaseInsensitiveEnumValuesAllowed(true);
         commandLine.setParameterExceptionHandler(usageErrors());
         commandLine.setExecutionExceptionHandler(executionErrors());

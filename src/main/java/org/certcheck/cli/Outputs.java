@@ -10,9 +10,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
-import org.certcheck.report.JsonLinesReporter;
 import org.certcheck.report.Report;
 import org.certcheck.report.Reporter;
+import org.certcheck.report.StreamingReporter;
 import org.certcheck.report.Verdict;
 
 /**
@@ -22,13 +22,15 @@ import org.certcheck.report.Verdict;
  * the end; files are renamed into place only when everything was written.
  */
 final class Outputs implements AutoCloseable {
-    /**
-     * One output: its name for messages ({@code junit}), its file (none: stdout), whether it gets each
-     * verdict as it arrives rather than the whole report at the end, and what renders it.
-     */
-    record Output(String name, Optional<Path> file, boolean streams, Reporter reporter) {
+    /** One output: its name for messages ({@code junit}), its file (none: stdout), and what renders it. */
+    record Output(String name, Optional<Path> file, Reporter reporter) {
         static Output of(OutputTarget target, Reporter reporter) {
-            return new Output(target.format().name(), target.file(), target.format().streams(), reporter);
+            return new Output(target.format().name(), target.file(), reporter);
+        }
+
+        /** Whether it gets each verdict as it arrives rather than the whole report at the end. */
+        boolean streams() {
+            return reporter instanceof StreamingReporter;
         }
 
         String describe() {
@@ -42,7 +44,6 @@ final class Outputs implements AutoCloseable {
     private final List<Sink> sinks;
     private final Instant checkedAt;
     private final Optional<Progress> progress;
-    private final JsonLinesReporter lines = new JsonLinesReporter();
 
     private Outputs(List<Sink> sinks, Instant checkedAt, Optional<Progress> progress) {
         this.sinks = sinks;
@@ -79,9 +80,9 @@ final class Outputs implements AutoCloseable {
     void arrived(Verdict verdict) {
         progress.ifPresent(p -> p.arrived(verdict));
         for (Sink sink : sinks) {
-            if (sink.output().streams()) {
+            if (sink.output().reporter() instanceof StreamingReporter streaming) {
                 try {
-                    lines.write(verdict, checkedAt, sink.writer());
+                    streaming.write(verdict, checkedAt, sink.writer());
                 } catch (IOException e) {
                     throw new UncheckedIOException("cannot write the " + sink.output().describe(), e);
                 }

@@ -110,7 +110,7 @@ final class ReportOptions {
         List<Outputs.Output> all = new ArrayList<>();
         targets.forEach(target -> all.add(Outputs.Output.of(target, reporter(target, environment, policy, failOnWarn))));
         if (nagios) {
-            all.add(new Outputs.Output("nagios", Optional.empty(), false, new NagiosReporter(policy)));
+            all.add(new Outputs.Output("nagios", Optional.empty(), new NagiosReporter(policy)));
         }
         // jsonl lines on the same terminal would be cut by the redrawn line.
         boolean streamsToStdout = all.stream().anyMatch(output -> output.streams() && output.file().isEmpty());
@@ -176,6 +176,7 @@ final class ReportOptions {
         new TableReporter(new TableStyle(true, true, 100)).write(report, nowhere);
         try {
             new JsonReporter().write(report, nowhere);
+            new JsonLinesReporter().write(report, nowhere);
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         }

@@ -18,12 +18,13 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * {@code schemaVersion} and {@code checkedAt} first, so every line stands on its own. Lines come in
  * the order the checks finish; {@code origin} tells where each target was given.
  */
-public final class JsonLinesReporter implements Reporter {
+public final class JsonLinesReporter implements StreamingReporter {
     private static final ObjectWriter WRITER = new ObjectMapper().writer()
             .with(new JsonOutputEscapes())
             .without(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
 
     /** Writes one line for {@code verdict} and flushes, so a reader at the other end of a pipe sees it now. */
+    @Override
     public void write(Verdict verdict, Instant checkedAt, Writer out) throws IOException {
         ObjectNode line = com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode();
         line.put("schemaVersion", JsonReporter.SCHEMA_VERSION);

@@ -136,6 +136,35 @@ class DemoFleetCliTest {
         assertThat(run.err()).contains("got the verdict they were built for");
     }
 
+    /** The launcher trains its class-data-sharing archive with this: no output, exit 0, as before. */
+    @Test
+    void demoTrainingPrintsNothingAndExitsZero() {
+        CliRun run = CliRun.run("demo", "--train");
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.out()).isEmpty();
+        assertThat(run.err()).isEmpty();
+    }
+
+    @Test
+    void archiveTrainingChecksAGoodAndAnExpiredDemoTargetLikeAUserAndCleansUp() throws Exception {
+        assertThat(fleet.cases().subList(0, 2)).extracting(DemoFleet.Case::expected)
+                .containsExactly(Status.PASS, Status.FAIL);
+        Path tmp = Path.of(System.getProperty("java.io.tmpdir"));
+        List<Path> before = trainingDirectories(tmp);
+
+        int exit = ArchiveTraining.checkLikeAUser(fleet, Clock.fixed(NOW, ZoneOffset.UTC));
+
+        assertThat(exit).isEqualTo(ExitCode.FAILED);
+        assertThat(trainingDirectories(tmp)).isEqualTo(before);
+    }
+
+    private static List<Path> trainingDirectories(Path tmp) throws java.io.IOException {
+        try (Stream<Path> entries = Files.list(tmp)) {
+            return entries.filter(p -> p.getFileName().toString().startsWith("certcheck-training")).sorted().toList();
+        }
+    }
+
     private static String targetOf(String name) {
         return fleet.cases().stream().map(c -> c.target().display())
                 .filter(d -> d.startsWith(name + ".demo.test:")).findFirst().orElseThrow();

@@ -39,7 +39,8 @@ public record CliRun(int exitCode, String out, String err) {
     /** With {@code environment} as the process environment (COLUMNS, NO_COLOR, TERM ...). */
     public static CliRun run(Clock clock, Resolver resolver, Map<String, String> environment, InputStream stdin,
             String... args) {
-        CommandLine commandLine = Main.commandLine(clock, resolver, environment, stdin);
+        // As main() builds it: without the subcommands when the arguments cannot reach them.
+        CommandLine commandLine = Main.commandLine(clock, resolver, environment, stdin, args);
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         commandLine.setOut(new PrintWriter(out));
