@@ -9,6 +9,7 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 import org.certcheck.tls.HttpFetch;
+import org.certcheck.tls.HttpOutcome;
 import org.certcheck.validate.IssuerFetcher;
 
 /**
@@ -42,11 +43,11 @@ public final class CaIssuersFetcher implements IssuerFetcher {
     }
 
     private Fetched get(URI uri) {
-        HttpFetch.Outcome outcome = http.get(uri, ACCEPT);
-        if (outcome instanceof HttpFetch.Outcome.Failed failed) {
+        HttpOutcome outcome = http.get(uri, ACCEPT);
+        if (outcome instanceof HttpOutcome.Failed failed) {
             return new Fetched.Failed(failed.reason());
         }
-        HttpFetch.Outcome.Response response = (HttpFetch.Outcome.Response) outcome;
+        HttpOutcome.Response response = (HttpOutcome.Response) outcome;
         return response.status() == 200 ? new Fetched.Body(response.body())
                 : new Fetched.Failed("HTTP status " + response.status());
     }

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import org.certcheck.tls.HttpFetch;
+import org.certcheck.tls.HttpOutcome;
 
 /**
  * Fetches CRLs and asks OCSP responders over HTTP/1.1. Each call ends within {@code timeout}, body
@@ -45,10 +46,10 @@ public final class HttpFetcher implements Fetcher {
                 "Accept", "application/ocsp-response"), request));
     }
 
-    private static FetchResult result(HttpFetch.Outcome outcome) {
-        if (outcome instanceof HttpFetch.Outcome.Response response) {
+    private static FetchResult result(HttpOutcome outcome) {
+        if (outcome instanceof HttpOutcome.Response response) {
             return new FetchResult.Response(response.status(), response.contentType(), response.body());
         }
-        return new FetchResult.Failed(((HttpFetch.Outcome.Failed) outcome).reason());
+        return new FetchResult.Failed(((HttpOutcome.Failed) outcome).reason());
     }
 }

@@ -23,6 +23,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.stream.Collectors;
 
 /**
  * One HTTP/1.1 request and its whole answer, body included, within a timeout and under a size cap:
@@ -69,69 +70,42 @@ public final class HttpFetch {
         this.authenticator = Objects.requireNonNull(authenticator, "authenticator");
     }
 
-    /** What came back: a response with any status, or why there is none. */
-    public sealed interface Outcome {
-        /**
-         * @param status      HTTP status code
-         * @param contentType the Content-Type header, empty if none
-         * @param body        the response body (an error status's too)
-         */
-        record Response(int status, String contentType, byte[] body) implements Outcome {
-            public Response {
-                Objects.requireNonNull(contentType, "contentType");
-                body = body.clone();
-            }
-
-            @Override
-            public byte[] body() {
-                return body.clone();
-            }
-        }
-
-        /** @param reason for people: {@code no answer within 5 s}, {@code connection refused or unreachable} */
-        record Failed(String reason) implements Outcome {
-            public Failed {
-                Objects.requireNonNull(reason, "reason");
-            }
-        }
-    }
-
     /** GETs {@code uri}; {@code headers} beyond the User-Agent, e.g. {@code Accept}. */
-    public Outcome get(URI uri, Map<String, String> headers) {
+    public HttpOutcome get(URI uri, Map<String, String> headers) {
         return exchange(new Request("GET", uri, headers, NO_BODY));
     }
 
     /** POSTs {@code body}; {@code headers} should include its {@code Content-Type}. */
-    public Outcome post(URI uri, Map<String, String> headers, byte[] body) {
+    public HttpOutcome post(URI uri, Map<String, String> headers, byte[] body) {
         return exchange(new Request("POST", uri, headers, body.clone()));
     }
 
     /** {@code 5 s}, or {@code 1.5 s}: how failures name the timeout. */
-    public static String seconds(Duration duration) {
+    private static String seconds(Duration duration) {
         long millis = duration.toMillis();
         return millis % 1000 == 0 ? millis / 1000 + " s"
                 : String.format(Locale.ROOT, "%.1f s", millis / 1000.0);
     }
 
-    private Outcome exchange(Request request) {
+    private HttpOutcome exchange(Request request) {
         String scheme = request.uri().getScheme() == null ? "" : request.uri().getScheme().toLowerCase(Locale.ROOT);
         if (!scheme.equals("http") && !scheme.equals("https")) {
-            return new Outcome.Failed("not an http:// or https:// URL");
+            return new HttpOutcome.Failed("not an http:// or https:// URL");
         }
         Attempt attempt = new Attempt(request, System.nanoTime() + timeout.toNanos());
-        Future<Outcome> running = Background.fetch(attempt::run);
+        Future<HttpOutcome> running = Background.fetch(attempt::run);
         try {
             return running.get(timeout.toNanos(), TimeUnit.NANOSECONDS);
         } catch (TimeoutException e) {
             attempt.abandon();
-            return new Outcome.Failed(attempt.timedOut());
+            return new HttpOutcome.Failed(attempt.timedOut());
         } catch (InterruptedException e) {
             attempt.abandon();
             Thread.currentThread().interrupt();
-            return new Outcome.Failed("interrupted");
+            return new HttpOutcome.Failed("interrupted");
         } catch (ExecutionException e) {
-            // Not a network outcome (those are values): a bug, so let it show.
-            throw new IllegalStateException("HTTP exchange with " + request.uri() + " failed", e.getCause());
+            // Network outcomes come back as values; anything else the JDK threw still ends this fetch only.
+            return new HttpOutcome.Failed(String.valueOf(e.getCause()));
         }
     }
 
@@ -154,7 +128,7 @@ public final class HttpFetch {
 
         private Map<String, String> withoutContentType() {
             return headers.entrySet().stream().filter(h -> !h.getKey().equalsIgnoreCase("Content-Type"))
-                    .collect(java.util.stream.Collectors.toUnmodifiableMap(Map.Entry::getKey, Map.Entry::getValue));
+                    .collect(Collectors.toUnmodifiableMap(Map.Entry::getKey, Map.Entry::getValue));
         }
     }
 
@@ -197,7 +171,7 @@ public final class HttpFetch {
             }
         }
 
-        Outcome run() {
+        HttpOutcome run() {
             try {
                 Request request = first;
                 for (int redirects = 0; ; redirects++) {
@@ -211,15 +185,15 @@ public final class HttpFetch {
                     request = request.redirectedTo(next.get(), status);
                 }
             } catch (SocketTimeoutException e) {
-                return new Outcome.Failed(timedOut());
+                return new HttpOutcome.Failed(timedOut());
             } catch (ConnectException | NoRouteToHostException e) {
-                return new Outcome.Failed(abandoned ? timedOut() : "connection refused or unreachable");
+                return new HttpOutcome.Failed(abandoned ? timedOut() : "connection refused or unreachable");
             } catch (UnknownHostException e) {
-                return new Outcome.Failed("the host name cannot be resolved");
+                return new HttpOutcome.Failed("the host name cannot be resolved");
             } catch (IllegalArgumentException e) {
-                return new Outcome.Failed("not a usable URL (" + e.getMessage() + ")");
+                return new HttpOutcome.Failed("not a usable URL (" + e.getMessage() + ")");
             } catch (IOException e) {
-                return new Outcome.Failed(abandoned || remainingMillis() == 0 ? timedOut()
+                return new HttpOutcome.Failed(abandoned || remainingMillis() == 0 ? timedOut()
                         : e.getMessage() != null ? e.getMessage() : e.toString());
             } finally {
                 HttpURLConnection open = connection;
@@ -277,7 +251,7 @@ public final class HttpFetch {
             return follow ? Optional.of(to) : Optional.empty();
         }
 
-        private Outcome read(HttpURLConnection open, int status) throws IOException {
+        private HttpOutcome read(HttpURLConnection open, int status) throws IOException {
             phase = Phase.READING;
             String contentType = Objects.requireNonNullElse(open.getContentType(), "");
             long length = open.getContentLengthLong();
@@ -286,7 +260,7 @@ public final class HttpFetch {
             }
             try (InputStream body = status >= 400 ? open.getErrorStream() : open.getInputStream()) {
                 if (body == null) {
-                    return new Outcome.Response(status, contentType, NO_BODY);
+                    return new HttpOutcome.Response(status, contentType, NO_BODY);
                 }
                 ByteArrayOutputStream bytes = new ByteArrayOutputStream(length > 0 ? (int) length : 8192);
                 byte[] buffer = new byte[16384];
@@ -299,13 +273,13 @@ public final class HttpFetch {
                     }
                     bytes.write(buffer, 0, n);
                 }
-                return new Outcome.Response(status, contentType, bytes.toByteArray());
+                return new HttpOutcome.Response(status, contentType, bytes.toByteArray());
             }
         }
 
-        private Outcome tooLarge() {
+        private HttpOutcome tooLarge() {
             connection.disconnect();
-            return new Outcome.Failed("the response is larger than " + size(maxBodyBytes));
+            return new HttpOutcome.Failed("the response is larger than " + size(maxBodyBytes));
         }
 
         private void discard(HttpURLConnection open) throws IOException {

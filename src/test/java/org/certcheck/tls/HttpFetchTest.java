@@ -67,7 +67,7 @@ class HttpFetchTest {
         })) {
             Timed timed = timed(() -> fetch(ONE_SECOND, 1 << 20).get(url(drip, "/slow.crl"), ACCEPT_ANY));
 
-            assertThat(timed.outcome()).isEqualTo(new HttpFetch.Outcome.Failed("no complete answer within 1 s"));
+            assertThat(timed.outcome()).isEqualTo(new HttpOutcome.Failed("no complete answer within 1 s"));
             assertThat(timed.elapsed()).isLessThan(Duration.ofMillis(1500));
         }
     }
@@ -82,7 +82,7 @@ class HttpFetchTest {
         })) {
             Timed timed = timed(() -> fetch(ONE_SECOND, 1 << 20).get(url(stall, "/stalled.crl"), ACCEPT_ANY));
 
-            assertThat(timed.outcome()).isEqualTo(new HttpFetch.Outcome.Failed("no complete answer within 1 s"));
+            assertThat(timed.outcome()).isEqualTo(new HttpOutcome.Failed("no complete answer within 1 s"));
             assertThat(timed.elapsed()).isLessThan(Duration.ofMillis(1500));
         }
     }
@@ -95,7 +95,7 @@ class HttpFetchTest {
         })) {
             Timed timed = timed(() -> fetch(ONE_SECOND, 1 << 20).post(url(silent, "/ocsp"), ACCEPT_ANY, new byte[] {1}));
 
-            assertThat(timed.outcome()).isEqualTo(new HttpFetch.Outcome.Failed("no answer within 1 s"));
+            assertThat(timed.outcome()).isEqualTo(new HttpOutcome.Failed("no answer within 1 s"));
             assertThat(timed.elapsed()).isLessThan(Duration.ofMillis(1500));
         }
     }
@@ -118,7 +118,7 @@ class HttpFetchTest {
         })) {
             Timed timed = timed(() -> fetch(ONE_SECOND, 1 << 20).get(url(drip, "/slow.crl"), ACCEPT_ANY));
 
-            assertThat(timed.outcome()).isEqualTo(new HttpFetch.Outcome.Failed("no answer within 1 s"));
+            assertThat(timed.outcome()).isEqualTo(new HttpOutcome.Failed("no answer within 1 s"));
             assertThat(timed.elapsed()).isLessThan(Duration.ofMillis(1500));
         }
     }
@@ -133,7 +133,7 @@ class HttpFetchTest {
         })) {
             Timed timed = timed(() -> fetch(Duration.ofSeconds(5), 2048).get(url(huge, "/huge.crl"), ACCEPT_ANY));
 
-            assertThat(timed.outcome()).isEqualTo(new HttpFetch.Outcome.Failed("the response is larger than 2 KiB"));
+            assertThat(timed.outcome()).isEqualTo(new HttpOutcome.Failed("the response is larger than 2 KiB"));
             assertThat(timed.elapsed()).isLessThan(Duration.ofSeconds(2));
         }
     }
@@ -149,9 +149,9 @@ class HttpFetchTest {
                 out.write(chunk);
             }
         })) {
-            HttpFetch.Outcome outcome = fetch(Duration.ofSeconds(5), 64 * 1024).get(url(endless, "/endless.crl"), ACCEPT_ANY);
+            HttpOutcome outcome = fetch(Duration.ofSeconds(5), 64 * 1024).get(url(endless, "/endless.crl"), ACCEPT_ANY);
 
-            assertThat(outcome).isEqualTo(new HttpFetch.Outcome.Failed("the response is larger than 64 KiB"));
+            assertThat(outcome).isEqualTo(new HttpOutcome.Failed("the response is larger than 64 KiB"));
         }
     }
 
@@ -159,9 +159,9 @@ class HttpFetchTest {
     void bodyUpToTheCapComesBackWhole() throws Exception {
         String body = "y".repeat(2048);
         try (RawServer server = answering(200, body, "Content-Type: application/pkix-crl")) {
-            HttpFetch.Outcome outcome = fetch(ONE_SECOND, 2048).get(url(server, "/exact.crl"), ACCEPT_ANY);
+            HttpOutcome outcome = fetch(ONE_SECOND, 2048).get(url(server, "/exact.crl"), ACCEPT_ANY);
 
-            assertThat(outcome).isInstanceOfSatisfying(HttpFetch.Outcome.Response.class, response -> {
+            assertThat(outcome).isInstanceOfSatisfying(HttpOutcome.Response.class, response -> {
                 assertThat(response.status()).isEqualTo(200);
                 assertThat(response.contentType()).isEqualTo("application/pkix-crl");
                 assertThat(new String(response.body(), StandardCharsets.US_ASCII)).isEqualTo(body);
@@ -179,11 +179,11 @@ class HttpFetchTest {
             bodies.add(connection.getInputStream().readNBytes(length));
             reply(connection, 200, "answer", "Content-Type: application/ocsp-response");
         })) {
-            HttpFetch.Outcome outcome = fetch(ONE_SECOND, 1024).post(url(responder, "/ocsp"),
+            HttpOutcome outcome = fetch(ONE_SECOND, 1024).post(url(responder, "/ocsp"),
                     Map.of("Content-Type", "application/ocsp-request", "Accept", "application/ocsp-response"),
                     new byte[] {0x30, 0x03, 0x02, 0x01, 0x07});
 
-            assertThat(outcome).isInstanceOfSatisfying(HttpFetch.Outcome.Response.class,
+            assertThat(outcome).isInstanceOfSatisfying(HttpOutcome.Response.class,
                     response -> assertThat(response.body()).asString().isEqualTo("answer"));
             assertThat(heads.get(0)).startsWith("POST /ocsp HTTP/1.1\r\n");
             assertThat(header(heads.get(0), "User-Agent")).isEqualTo("certcheck");
@@ -196,9 +196,9 @@ class HttpFetchTest {
     @Test
     void errorStatusComesBackWithItsBody() throws Exception {
         try (RawServer server = answering(503, "try later", "Content-Type: text/plain")) {
-            HttpFetch.Outcome outcome = fetch(ONE_SECOND, 1024).get(url(server, "/busy.crl"), ACCEPT_ANY);
+            HttpOutcome outcome = fetch(ONE_SECOND, 1024).get(url(server, "/busy.crl"), ACCEPT_ANY);
 
-            assertThat(outcome).isInstanceOfSatisfying(HttpFetch.Outcome.Response.class, response -> {
+            assertThat(outcome).isInstanceOfSatisfying(HttpOutcome.Response.class, response -> {
                 assertThat(response.status()).isEqualTo(503);
                 assertThat(response.contentType()).isEqualTo("text/plain");
                 assertThat(response.body()).asString().isEqualTo("try later");
@@ -210,10 +210,10 @@ class HttpFetchTest {
     void redirectsAreFollowedAndA303TurnsAPostIntoAGet() throws Exception {
         try (RawServer target = answering(200, "moved here");
              RawServer moved = answering(303, "", "Location: " + url(target, "/new.crl"))) {
-            HttpFetch.Outcome outcome = fetch(ONE_SECOND, 1024).post(url(moved, "/old"),
+            HttpOutcome outcome = fetch(ONE_SECOND, 1024).post(url(moved, "/old"),
                     Map.of("Content-Type", "application/ocsp-request"), new byte[] {1, 2, 3});
 
-            assertThat(outcome).isInstanceOfSatisfying(HttpFetch.Outcome.Response.class,
+            assertThat(outcome).isInstanceOfSatisfying(HttpOutcome.Response.class,
                     response -> assertThat(response.body()).asString().isEqualTo("moved here"));
             assertThat(heads).extracting(head -> head.lines().findFirst().orElseThrow())
                     .containsExactly("POST /old HTTP/1.1", "GET /new.crl HTTP/1.1");
@@ -224,9 +224,9 @@ class HttpFetchTest {
     @Test
     void redirectLoopEndsAfterFiveRedirectsWithTheLastAnswer() throws Exception {
         try (RawServer loop = answering(302, "", "Location: /again")) {
-            HttpFetch.Outcome outcome = fetch(ONE_SECOND, 1024).get(url(loop, "/again"), ACCEPT_ANY);
+            HttpOutcome outcome = fetch(ONE_SECOND, 1024).get(url(loop, "/again"), ACCEPT_ANY);
 
-            assertThat(outcome).isInstanceOfSatisfying(HttpFetch.Outcome.Response.class,
+            assertThat(outcome).isInstanceOfSatisfying(HttpOutcome.Response.class,
                     response -> assertThat(response.status()).isEqualTo(302));
             assertThat(heads).hasSize(6);
         }
@@ -240,19 +240,19 @@ class HttpFetchTest {
         }
 
         assertThat(fetch(ONE_SECOND, 1024).get(URI.create("http://127.0.0.1:" + closed + "/x.crl"), ACCEPT_ANY))
-                .isEqualTo(new HttpFetch.Outcome.Failed("connection refused or unreachable"));
+                .isEqualTo(new HttpOutcome.Failed("connection refused or unreachable"));
     }
 
     @Test
     void unknownNameSaysItCannotBeResolved() {
         assertThat(fetch(ONE_SECOND, 1024).get(URI.create("http://crl.nowhere.test/x.crl"), ACCEPT_ANY))
-                .isEqualTo(new HttpFetch.Outcome.Failed("the host name cannot be resolved"));
+                .isEqualTo(new HttpOutcome.Failed("the host name cannot be resolved"));
     }
 
     @Test
     void onlyHttpUrlsAreFetched() {
         assertThat(fetch(ONE_SECOND, 1024).get(URI.create("ldap://dir.corp.test/cn=CA?certificateRevocationList"),
-                ACCEPT_ANY)).isEqualTo(new HttpFetch.Outcome.Failed("not an http:// or https:// URL"));
+                ACCEPT_ANY)).isEqualTo(new HttpOutcome.Failed("not an http:// or https:// URL"));
     }
 
     @Test
@@ -261,9 +261,9 @@ class HttpFetchTest {
             HttpFetch viaProxy = new HttpFetch(ONE_SECOND, 1024, Optional.of(new FetchProxies(proxyChoice(proxy, ""))),
                     Optional.empty());
 
-            HttpFetch.Outcome outcome = viaProxy.get(URI.create("http://crl.corp.example/issuing.crl"), ACCEPT_ANY);
+            HttpOutcome outcome = viaProxy.get(URI.create("http://crl.corp.example/issuing.crl"), ACCEPT_ANY);
 
-            assertThat(outcome).isInstanceOfSatisfying(HttpFetch.Outcome.Response.class,
+            assertThat(outcome).isInstanceOfSatisfying(HttpOutcome.Response.class,
                     response -> assertThat(response.body()).asString().isEqualTo("from the proxy"));
             assertThat(heads.get(0)).startsWith("GET http://crl.corp.example/issuing.crl HTTP/1.1\r\n");
         }
@@ -285,10 +285,10 @@ class HttpFetchTest {
             FetchProxies selector = new FetchProxies(proxyChoice(proxy, "alice:s3:cret@"));
             HttpFetch viaProxy = new HttpFetch(ONE_SECOND, 1024, Optional.of(selector), selector.authenticator());
 
-            HttpFetch.Outcome outcome = viaProxy.post(URI.create("http://ocsp.corp.example/"),
+            HttpOutcome outcome = viaProxy.post(URI.create("http://ocsp.corp.example/"),
                     Map.of("Content-Type", "application/ocsp-request"), new byte[] {1});
 
-            assertThat(outcome).isInstanceOfSatisfying(HttpFetch.Outcome.Response.class,
+            assertThat(outcome).isInstanceOfSatisfying(HttpOutcome.Response.class,
                     response -> assertThat(response.body()).asString().isEqualTo("authenticated"));
             assertThat(heads).hasSize(2);
         }
@@ -304,14 +304,14 @@ class HttpFetchTest {
             HttpFetch shared = fetch(Duration.ofSeconds(10), 1024);
             ExecutorService threads = Executors.newFixedThreadPool(32);
             try {
-                List<Future<HttpFetch.Outcome>> outcomes = new ArrayList<>();
+                List<Future<HttpOutcome>> outcomes = new ArrayList<>();
                 for (int i = 0; i < 200; i++) {
                     URI uri = url(server, "/" + i + ".crl");
                     outcomes.add(threads.submit(() -> shared.get(uri, ACCEPT_ANY)));
                 }
                 for (int i = 0; i < outcomes.size(); i++) {
                     int n = i;
-                    assertThat(outcomes.get(i).get()).isInstanceOfSatisfying(HttpFetch.Outcome.Response.class,
+                    assertThat(outcomes.get(i).get()).isInstanceOfSatisfying(HttpOutcome.Response.class,
                             response -> assertThat(response.body()).asString().isEqualTo("/" + n + ".crl"));
                 }
             } finally {
@@ -326,12 +326,12 @@ class HttpFetchTest {
                 NoProxy.NONE);
     }
 
-    private record Timed(HttpFetch.Outcome outcome, Duration elapsed) {
+    private record Timed(HttpOutcome outcome, Duration elapsed) {
     }
 
-    private static Timed timed(java.util.function.Supplier<HttpFetch.Outcome> fetch) {
+    private static Timed timed(java.util.function.Supplier<HttpOutcome> fetch) {
         long start = System.nanoTime();
-        HttpFetch.Outcome outcome = fetch.get();
+        HttpOutcome outcome = fetch.get();
         return new Timed(outcome, Duration.ofNanos(System.nanoTime() - start));
     }
 
