@@ -2,18 +2,14 @@ package org.certcheck.aia;
 
 import java.net.Authenticator;
 import java.net.ProxySelector;
-import java.io.IOException;
-import java.io.InputStream;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
-import org.certcheck.tls.LazyHttpClient;
+import org.certcheck.tls.HttpFetch;
+import org.certcheck.tls.HttpOutcome;
 import org.certcheck.validate.IssuerFetcher;
 
 /**
@@ -22,9 +18,10 @@ import org.certcheck.validate.IssuerFetcher;
  */
 public final class CaIssuersFetcher implements IssuerFetcher {
     private static final int MAX_BYTES = 256 * 1024;
+    /** RFC 5280 section 4.2.2.1: a DER certificate, or a certs-only CMS bundle. */
+    private static final Map<String, String> ACCEPT = Map.of("Accept", "application/pkix-cert, application/pkcs7-mime, */*");
 
-    private final LazyHttpClient client;
-    private final Duration timeout;
+    private final HttpFetch http;
     private final Map<URI, Fetched> cache = new ConcurrentHashMap<>();
 
     public CaIssuersFetcher(Duration timeout) {
@@ -32,18 +29,12 @@ public final class CaIssuersFetcher implements IssuerFetcher {
     }
 
     /**
-     * @param proxies       which proxy each URL goes through (certcheck's {@code --proxy}); empty for direct
+     * @param proxies       which proxy each URL goes through (certcheck's {@code --proxy}); empty for the
+     *                      JVM's default
      * @param authenticator answers a proxy's 407, when its URL had credentials
      */
     public CaIssuersFetcher(Duration timeout, Optional<ProxySelector> proxies, Optional<Authenticator> authenticator) {
-        this.timeout = timeout;
-        this.client = new LazyHttpClient(() -> {
-            HttpClient.Builder builder = HttpClient.newBuilder().connectTimeout(timeout)
-                    .followRedirects(HttpClient.Redirect.NORMAL);
-            proxies.ifPresent(builder::proxy);
-            authenticator.ifPresent(builder::authenticator);
-            return builder.build();
-        });
+        this.http = new HttpFetch(timeout, MAX_BYTES, proxies, authenticator);
     }
 
     @Override
@@ -52,22 +43,12 @@ public final class CaIssuersFetcher implements IssuerFetcher {
     }
 
     private Fetched get(URI uri) {
-        try {
-            HttpResponse<InputStream> response = client.get().send(HttpRequest.newBuilder(uri).timeout(timeout).GET().build(),
-                    HttpResponse.BodyHandlers.ofInputStream());
-            try (InputStream body = response.body()) {
-                if (response.statusCode() != 200) {
-                    return new Fetched.Failed("HTTP status " + response.statusCode());
-                }
-                byte[] bytes = body.readNBytes(MAX_BYTES + 1);
-                return bytes.length > MAX_BYTES ? new Fetched.Failed("more than " + MAX_BYTES + " bytes")
-                        : new Fetched.Body(bytes);
-            }
-        } catch (IOException | IllegalArgumentException e) {
-            return new Fetched.Failed(e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage()));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return new Fetched.Failed("interrupted");
+        HttpOutcome outcome = http.get(uri, ACCEPT);
+        if (outcome instanceof HttpOutcome.Failed failed) {
+            return new Fetched.Failed(failed.reason());
         }
+        HttpOutcome.Response response = (HttpOutcome.Response) outcome;
+        return response.status() == 200 ? new Fetched.Body(response.body())
+                : new Fetched.Failed("HTTP status " + response.status());
     }
 }

@@ -10,13 +10,15 @@ import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The daemon threads probes lean on: one timer that enforces handshake deadlines by closing
- * sockets, and a pool for name resolution (which Java cannot interrupt, so it runs apart from the
- * probe and is waited for with a deadline).
+ * The daemon threads probes and fetches lean on: one timer that enforces handshake deadlines by
+ * closing sockets, a pool for name resolution (which Java cannot interrupt, so it runs apart from
+ * the probe and is waited for with a deadline), and a pool for HTTP fetches (whose body reads
+ * {@link java.net.HttpURLConnection} cannot cut short, so they too run apart and are waited for).
  */
 final class Background {
     private static final ScheduledThreadPoolExecutor TIMER = timer();
     private static final ExecutorService RESOLVERS = Executors.newCachedThreadPool(daemon("certcheck-resolve"));
+    private static final ExecutorService EXCHANGES = Executors.newCachedThreadPool(daemon("certcheck-fetch"));
 
     private Background() {
     }
@@ -27,6 +29,14 @@ final class Background {
 
     static <T> Future<T> submit(Callable<T> task) {
         return RESOLVERS.submit(task);
+    }
+
+    static <T> Future<T> fetch(Callable<T> task) {
+        return EXCHANGES.submit(task);
+    }
+
+    static void cleanUp(Runnable task) {
+        EXCHANGES.execute(task);
     }
 
     private static ScheduledThreadPoolExecutor timer() {

@@ -1,0 +1,30 @@
+package org.certcheck.tls;
+
+import java.util.Objects;
+
+/** What an {@link HttpFetch} gave: a response with any status, or why there is none. */
+public sealed interface HttpOutcome {
+    /**
+     * @param status      HTTP status code
+     * @param contentType the Content-Type header, empty if none
+     * @param body        the response body (an error status's too)
+     */
+    record Response(int status, String contentType, byte[] body) implements HttpOutcome {
+        public Response {
+            Objects.requireNonNull(contentType, "contentType");
+            body = body.clone();
+        }
+
+        @Override
+        public byte[] body() {
+            return body.clone();
+        }
+    }
+
+    /** @param reason for people: {@code no answer within 5 s}, {@code connection refused or unreachable} */
+    record Failed(String reason) implements HttpOutcome {
+        public Failed {
+            Objects.requireNonNull(reason, "reason");
+        }
+    }
+}
