@@ -74,7 +74,7 @@ public final class CheckCommand implements Callable<Integer> {
     PolicyOptions policy = new PolicyOptions();
 
     @ArgGroup(validate = false, heading = "%nCertificate policy:%n")
-    CertificatePolicyOptions certificatePolicy = new CertificatePolicyOptions();
+    ServerCertificatePolicyOptions certificatePolicy = new ServerCertificatePolicyOptions();
 
     @ArgGroup(validate = false, heading = "%nConnections:%n")
     ConnectionOptions connection = new ConnectionOptions();
