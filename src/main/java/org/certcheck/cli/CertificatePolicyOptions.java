@@ -15,26 +15,28 @@ import org.certcheck.validate.TrustAnchors;
 
 import picocli.CommandLine.Option;
 
-/** What an organisation demands of certificates beyond the defaults (issue #4). */
-final class CertificatePolicyOptions {
-    @Option(names = "--max-validity-days", paramLabel = "DAYS",
+/**
+ * What an organisation demands of certificates beyond the defaults (issue #4), as far as it applies
+ * to a certificate on its own: the inventory's options. The commands that check what a server
+ * presents add {@code --pin} ({@link ServerCertificatePolicyOptions}).
+ *
+ * <p>{@code order} keeps {@code --pin} in its place in their help (picocli lists a subclass's
+ * options after its superclass's).
+ */
+class CertificatePolicyOptions {
+    @Option(names = "--max-validity-days", order = 1, paramLabel = "DAYS",
             description = "Fail a leaf valid for longer than DAYS (e.g. 398, the public CA limit).")
     Integer maxValidityDays;
 
-    @Option(names = "--warn-lifetime", paramLabel = "PERCENT",
+    @Option(names = "--warn-lifetime", order = 2, paramLabel = "PERCENT",
             description = "Also warn when less than PERCENT of a certificate's lifetime remains.")
     Integer warnLifetime;
 
-    @Option(names = "--crit-lifetime", paramLabel = "PERCENT",
+    @Option(names = "--crit-lifetime", order = 3, paramLabel = "PERCENT",
             description = "Also fail when less than PERCENT of a certificate's lifetime remains.")
     Integer critLifetime;
 
-    @Option(names = "--pin", paramLabel = "[TARGET=]PIN",
-            description = "Expect this key (sha256/BASE64) or certificate (64 hex digits) in the chain, for "
-                    + "TARGET (host or host:port) or every target (repeatable).")
-    List<String> pins = new ArrayList<>();
-
-    @Option(names = "--anchor", paramLabel = "FILE",
+    @Option(names = "--anchor", order = 5, paramLabel = "FILE",
             description = "Require the chain to end at this root (PEM/DER; trusted too) (repeatable).")
     List<Path> anchors = new ArrayList<>();
 
@@ -51,16 +53,13 @@ final class CertificatePolicyOptions {
             throw new UsageException("--crit-lifetime (" + critLifetime + ") must not exceed --warn-lifetime ("
                     + warnLifetime + ")");
         }
-        List<Pin> parsed = new ArrayList<>();
-        for (String pin : pins) {
-            try {
-                parsed.add(Pin.parse(pin));
-            } catch (IllegalArgumentException e) {
-                throw new UsageException("--pin " + e.getMessage(), e);
-            }
-        }
-        return new Requirements(optional(maxValidityDays), optional(warnLifetime), optional(critLifetime), parsed,
+        return new Requirements(optional(maxValidityDays), optional(warnLifetime), optional(critLifetime), pins(),
                 anchorCertificates());
+    }
+
+    /** The keys or certificates a chain must contain: none for a certificate judged on its own. */
+    List<Pin> pins() {
+        return List.of();
     }
 
     /** The roots named by --anchor, which are trusted as well as required. */

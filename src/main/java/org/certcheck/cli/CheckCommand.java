@@ -74,7 +74,7 @@ public final class CheckCommand implements Callable<Integer> {
     PolicyOptions policy = new PolicyOptions();
 
     @ArgGroup(validate = false, heading = "%nCertificate policy:%n")
-    CertificatePolicyOptions certificatePolicy = new CertificatePolicyOptions();
+    ServerCertificatePolicyOptions certificatePolicy = new ServerCertificatePolicyOptions();
 
     @ArgGroup(validate = false, heading = "%nConnections:%n")
     ConnectionOptions connection = new ConnectionOptions();
@@ -140,8 +140,8 @@ public final class CheckCommand implements Callable<Integer> {
         Prober prober = new Prober(settings, resolver, connection.limits(),
                 reach.reach().withProxies(proxies).withClient(client.identity(environment)));
         FleetCheck check = new FleetCheck(prober, validator, revocationCheck, concurrency, reach.allAddresses);
-        try (Outputs outputs = report.start(spec.commandLine(), environment, now, entries.size(), thresholds,
-                policy.failOnWarn())) {
+        try (Outputs outputs = report.start(spec.commandLine(), environment, now,
+                Progress.Total.of(entries, reach.allAddresses), thresholds, policy.failOnWarn())) {
             Report result = new Report(now, anchors.description(), check.run(entries, now, outputs::arrived));
             outputs.finish(report.arrange(result));
             return report.exitCode(result, policy.failOnWarn());

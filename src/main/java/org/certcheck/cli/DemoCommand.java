@@ -87,8 +87,8 @@ final class DemoCommand implements Callable<Integer> {
                 }
                 return ExitCode.OK;
             }
-            try (Outputs outputs = report.start(spec.commandLine(), parent.environment(), now, targets.size(),
-                    Policy.DEFAULT, false)) {
+            try (Outputs outputs = report.start(spec.commandLine(), parent.environment(), now,
+                    Progress.Total.rows(targets.size()), Policy.DEFAULT, false)) {
                 Report result = new Report(now, anchors.description(), check.run(targets, now, outputs::arrived));
                 outputs.finish(report.arrange(result));
                 return explain(fleet.cases(), result);

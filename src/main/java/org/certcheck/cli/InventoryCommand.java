@@ -24,6 +24,7 @@ import org.certcheck.validate.TrustAnchors;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
@@ -82,15 +83,19 @@ final class InventoryCommand implements Callable<Integer> {
     @Mixin
     ReportOptions report;
 
+    /** Not in the help, which offers only what applies; parsed so the error can say why and what to use. */
+    @Option(names = "--pin", hidden = true, paramLabel = "[TARGET=]PIN")
+    List<String> pins = new ArrayList<>();
+
     @Override
     public Integer call() {
         Logging.configure(report.verbosity(), report.debug);
         Policy thresholds = policy.policy();
-        Requirements requirements = certificatePolicy.requirements();
-        if (!requirements.pins().isEmpty()) {
+        if (!pins.isEmpty()) {
             throw new UsageException("--pin names the key a server must present; an inventory has no servers:"
                     + " use certcheck verify or the network check");
         }
+        Requirements requirements = certificatePolicy.requirements();
         WalkLimits limits = files.limits();
         Optional<TrustAnchors> anchors = anchors();
         Instant now = parent.clock().instant();

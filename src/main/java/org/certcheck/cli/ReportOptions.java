@@ -83,11 +83,11 @@ final class ReportOptions {
     }
 
     /**
-     * Checks the outputs, opens their files and, on a terminal, the progress line for {@code total}
-     * targets. Throws a {@link UsageException} for two outputs on stdout, one file named twice, or a
-     * file that cannot be created.
+     * Checks the outputs, opens their files and, on a terminal, the progress line counting up to
+     * {@code total}. Throws a {@link UsageException} for two outputs on stdout, one file named
+     * twice, or a file that cannot be created.
      */
-    Outputs start(CommandLine commandLine, Map<String, String> environment, Instant checkedAt, int total,
+    Outputs start(CommandLine commandLine, Map<String, String> environment, Instant checkedAt, Progress.Total total,
             Policy policy, boolean failOnWarn) {
         List<OutputTarget> targets = outputs.isEmpty() && !nagios
                 ? List.of(OutputTarget.stdout(OutputFormat.table)) : outputs;
@@ -126,8 +126,8 @@ final class ReportOptions {
      */
     int publish(CommandLine commandLine, Map<String, String> environment, Report report, Policy policy,
             boolean failOnWarn) {
-        try (Outputs outputs = start(commandLine, environment, report.checkedAt(), report.verdicts().size(), policy,
-                failOnWarn)) {
+        try (Outputs outputs = start(commandLine, environment, report.checkedAt(),
+                Progress.Total.rows(report.verdicts().size()), policy, failOnWarn)) {
             outputs.finish(arrange(report));
             return exitCode(report, failOnWarn);
         }

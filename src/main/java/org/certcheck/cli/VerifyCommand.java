@@ -97,7 +97,7 @@ final class VerifyCommand implements Callable<Integer> {
     PolicyOptions policy = new PolicyOptions();
 
     @ArgGroup(validate = false, heading = "%nCertificate policy:%n")
-    CertificatePolicyOptions certificatePolicy = new CertificatePolicyOptions();
+    ServerCertificatePolicyOptions certificatePolicy = new ServerCertificatePolicyOptions();
 
     @Mixin
     ReportOptions report;

@@ -36,10 +36,32 @@ class BuildDocsTest {
     }
 
     @Test
+    void theInventoryPageAndCompletionLeaveOutThePinTheNetworkCheckAndVerifyOffer() throws Exception {
+        BuildDocs.main(new String[] {target.toString()});
+
+        assertThat(Files.readString(target.resolve("man-adoc/certcheck-inventory.adoc"))).contains("--anchor")
+                .doesNotContain("--pin");
+        assertThat(Files.readString(target.resolve("man-adoc/certcheck.adoc"))).contains("--pin");
+        assertThat(Files.readString(target.resolve("man-adoc/certcheck-verify.adoc"))).contains("--pin");
+        String script = Files.readString(target.resolve("completion/certcheck_completion"));
+        assertThat(completionOf(script, "inventory")).contains("'--anchor'").doesNotContain("'--pin'");
+        assertThat(completionOf(script, "verify")).contains("'--anchor'", "'--pin'");
+    }
+
+    @Test
     void generateCompletionPrintsTheSameScriptAtRunTime() {
         CliRun run = CliRun.run("generate-completion");
 
         assertThat(run.exitCode()).isZero();
         assertThat(run.out()).contains("complete -F _complete_certcheck", "--output");
+    }
+
+    /** The completion function of one subcommand: from its header to the next function's. */
+    private static String completionOf(String script, String subcommand) {
+        String start = "function _picocli_certcheck_" + subcommand + "()";
+        assertThat(script).contains(start);
+        String rest = script.substring(script.indexOf(start) + start.length());
+        int next = rest.indexOf("\nfunction ");
+        return next < 0 ? rest : rest.substring(0, next);
     }
 }

@@ -147,6 +147,26 @@ class InventoryCliTest extends InventoryTreeFixture {
         CliRun run = inventory("--pin", "sha256/" + "A".repeat(43) + "=", certs.toString());
 
         assertThat(run.exitCode()).isEqualTo(2);
-        assertThat(run.err()).contains("--pin");
+        assertThat(run.err()).contains("--pin names the key a server must present; an inventory has no servers");
+    }
+
+    @Test
+    void aMalformedPinGetsTheSameAnswerNotACheckOfItsSyntax() {
+        CliRun run = inventory("--pin", "sha256/AAAA", certs.toString());
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).contains("an inventory has no servers").doesNotContain("32 bytes");
+    }
+
+    /** The help offers only options an inventory accepts; --pin is for the commands that meet servers. */
+    @Test
+    void helpListsTheCertificatePolicyButNotThePinItWouldReject() {
+        CliRun help = inventory("--help");
+
+        assertThat(help.exitCode()).isZero();
+        assertThat(help.out()).contains("Certificate policy:", "--max-validity-days", "--warn-lifetime",
+                "--crit-lifetime", "--anchor").doesNotContain("--pin");
+        assertThat(CliRun.run("--help").out()).contains("--pin=[TARGET=]PIN");
+        assertThat(CliRun.run("verify", "--help").out()).contains("--pin=[TARGET=]PIN");
     }
 }
