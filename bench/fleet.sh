@@ -331,9 +331,9 @@ fi
 commit="$(git -C "$repo" rev-parse --short HEAD 2>/dev/null || echo unknown)"
 git -C "$repo" diff --quiet -- src pom.xml 2>/dev/null || commit+=" plus uncommitted changes"
 record kind=meta date="$(date -u '+%Y-%m-%d %H:%M UTC')" command="bench/fleet.sh${*:+ $*}" cores="$(nproc)" \
-  load_start="$load_start" load_end="$(load_avg)" java="$(java -version 2>&1 | head -n 1)" \
+  load_start="$load_start" load_end="$(load_avg)" java="$(java -version 2>&1 | sed -n 1p)" \
   openssl="$(openssl version)" nginx="$(nginx -v 2>&1 | sed 's|.*nginx/||')" \
-  certcheck="$(java -jar "$jar" --version 2>/dev/null | head -n 1)" commit="$commit" \
+  certcheck="$(java -jar "$jar" --version 2>/dev/null | sed -n 1p)" commit="$commit" \
   sizes="$(IFS=,; echo "${sizes[*]}")" runs="$runs" names="$names" addresses="$addrs" ports="${#fleet_ports[@]}" \
   s_time_instances="$S_TIME_P" s_time_secs="$s_time_secs" handshake_timeout_s="$T" \
   silent_good="$silent_good" silent_count="$silent_count" revocation_n="$revocation_n" \

@@ -22,7 +22,7 @@ need_tools() {  # tool... ; exit 2 naming the first one missing
 # Rebuilds the jar when missing or older than the sources, like ./certcheck does: timing a stale
 # jar misleads.
 ensure_jar() {
-  if [ ! -f "$jar" ] || [ -n "$(find "$repo/src/main" "$repo/pom.xml" -newer "$jar" 2>/dev/null | head -n 1)" ]; then
+  if [ ! -f "$jar" ] || [ -n "$(find "$repo/src/main" "$repo/pom.xml" -newer "$jar" 2>/dev/null | sed -n 1p)" ]; then
     log "building $jar"
     (cd "$repo" && { mvn -q -B -o -DskipTests package || mvn -q -B -DskipTests package; }) >&2
   fi

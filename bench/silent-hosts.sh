@@ -214,7 +214,7 @@ column() {  # N LINES... -> the Nth fields that are numbers, one a line
 }
 good_max_a=$(column 1 "${stats_a[@]}" | sort -n | tail -n 1)
 good_max_b=$(column 1 "${stats_b[@]}" | sort -n | tail -n 1)
-silent_min=$(column 2 "${stats_b[@]}" | sort -n | head -n 1)
+silent_min=$(column 2 "${stats_b[@]}" | sort -n | sed -n 1p)
 silent_max=$(column 3 "${stats_b[@]}" | sort -n | tail -n 1)
 
 mkdir -p "$results_dir"
@@ -222,7 +222,7 @@ mkdir -p "$results_dir"
   echo "# Silent hosts do not serialise the run"
   echo
   echo "Measured $(date -u '+%Y-%m-%d %H:%M UTC') by \`bench/silent-hosts.sh $N_GOOD $N_SILENT $T\` on $(nproc) cores"
-  echo "($(java -version 2>&1 | head -n 1); $(openssl version); $(java -jar "$jar" --version 2>/dev/null | head -n 1);"
+  echo "($(java -version 2>&1 | sed -n 1p); $(openssl version); $(java -jar "$jar" --version 2>/dev/null | sed -n 1p);"
   echo "commit $(git -C "$repo" rev-parse --short HEAD 2>/dev/null || echo unknown)$(git -C "$repo" diff --quiet -- src pom.xml 2>/dev/null || echo ' plus uncommitted changes'))."
   echo
   echo "Scenario: $N_GOOD good hosts (\`hI.bench.test\`, one $server on 127.0.0.1:$port) and"
