@@ -13,7 +13,7 @@ import org.certcheck.inventory.Inventory;
 import org.certcheck.inventory.InventoryVerdicts;
 import org.certcheck.inventory.WalkLimits;
 import org.certcheck.report.Report;
-import org.certcheck.report.TerminalText;
+import org.certcheck.validate.Printable;
 import org.certcheck.report.Verdict;
 import org.certcheck.store.CertificateFiles;
 import org.certcheck.validate.Policy;
@@ -114,7 +114,7 @@ final class InventoryCommand implements Callable<Integer> {
             } else if (item instanceof Inventory.Item.Skipped skip) {
                 skipped++;
                 if (report.verbosity() > 0) {
-                    err.println("certcheck: skipped " + TerminalText.escape(skip.path() + ": " + skip.reason()));
+                    err.println("certcheck: skipped " + Printable.printable(skip.path() + ": " + skip.reason()));
                 }
             }
         }

@@ -8,6 +8,7 @@ import java.util.OptionalLong;
 import java.util.regex.Pattern;
 
 import org.certcheck.validate.Finding;
+import org.certcheck.validate.Printable;
 
 /**
  * The report as CSV for spreadsheets (RFC 4180): a header row, then one row per verdict.
@@ -26,7 +27,7 @@ import org.certcheck.validate.Finding;
  *     {@code =}, {@code +}, {@code -}, {@code @}, TAB or CR as a formula, and a certificate's subject
  *     or a host list is attacker-chosen text. Such a cell gets a leading {@code '}, which spreadsheets
  *     show as text; plain numbers ({@code -3} days left) are left as they are.</li>
- * <li>Control characters are shown as escapes ({@link TerminalText}) so that {@code cat report.csv}
+ * <li>Control characters are shown as escapes ({@link Printable}) so that {@code cat report.csv}
  *     is safe in a terminal.</li>
  * </ul>
  */
@@ -50,7 +51,7 @@ public final class CsvReporter implements Reporter {
         List<String> reasons = new ArrayList<>();
         for (Finding finding : verdict.findings()) {
             codes.add(finding.code().code());
-            reasons.add(TerminalText.escape(finding.message()));
+            reasons.add(Printable.printable(finding.message()));
         }
         List<String> cells = new ArrayList<>();
         cells.add(verdict.target());
@@ -64,7 +65,7 @@ public final class CsvReporter implements Reporter {
         cells.add(verdict.leaf().map(CertificateFacts::sha256Fingerprint).orElse(""));
         cells.add(verdict.anchor().orElse(""));
         cells.add(String.join(" ", codes));
-        List<String> safe = new ArrayList<>(cells.stream().map(TerminalText::escape).toList());
+        List<String> safe = new ArrayList<>(cells.stream().map(Printable::printable).toList());
         safe.add(String.join("\n", reasons)); // each message escaped on its own, so only these line breaks remain
         return safe;
     }

@@ -5,12 +5,13 @@ import java.util.List;
 
 import org.certcheck.revocation.CertificateRevocation;
 import org.certcheck.validate.Finding;
+import org.certcheck.validate.Printable;
 
 /**
  * The indented facts under a table row in details mode: where the target came from, the leaf
  * certificate, the connection, the chain as sent, the validated path, and every finding with its
  * code. Each line is {@code label: value}; a value with several entries continues on lines
- * aligned under the first. Every value is escaped with {@link TerminalText}.
+ * aligned under the first. Every value is escaped with {@link Printable}.
  */
 final class DetailsBlock {
     static final String INDENT = "    ";
@@ -106,7 +107,7 @@ final class DetailsBlock {
         String continuation = INDENT + " ".repeat(LABEL_WIDTH);
         boolean first = true;
         for (String value : values) {
-            for (String line : WordWrap.wrap(TerminalText.escape(value), width)) {
+            for (String line : WordWrap.wrap(Printable.printable(value), width)) {
                 lines.add((first ? head : continuation) + line);
                 first = false;
             }

@@ -1,9 +1,11 @@
 package org.certcheck.report;
 
+import org.certcheck.validate.Printable;
+
 /**
  * Text made safe for HTML element content and quoted attribute values: the five markup characters
  * become character references, and control characters, bidirectional overrides and unpaired
- * surrogates become the visible escapes of {@link TerminalText}, so a subject DN can neither inject
+ * surrogates become the visible escapes of {@link Printable}, so a subject DN can neither inject
  * markup nor reorder what a reader sees.
  */
 final class HtmlText {
@@ -11,7 +13,7 @@ final class HtmlText {
     }
 
     static String escape(String text) {
-        String safe = TerminalText.escape(text);
+        String safe = Printable.printable(text);
         StringBuilder html = new StringBuilder(safe.length() + 16);
         for (int i = 0; i < safe.length(); i++) {
             char c = safe.charAt(i);

@@ -14,6 +14,7 @@ import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamWriter;
 
 import org.certcheck.validate.Finding;
+import org.certcheck.validate.Printable;
 import org.certcheck.validate.Severity;
 
 /**
@@ -35,7 +36,7 @@ import org.certcheck.validate.Severity;
  *
  * {@code time} is the seconds spent on the target; {@code timestamp} is the check time in UTC
  * without a zone designator, as Ant and Surefire write it. Text from certificates passes through
- * {@link TerminalText}, which also keeps out the control characters XML 1.0 cannot carry at all.
+ * {@link Printable}, which also keeps out the control characters XML 1.0 cannot carry at all.
  */
 public final class JunitReporter implements Reporter {
     private static final DateTimeFormatter TIMESTAMP =
@@ -100,7 +101,7 @@ public final class JunitReporter implements Reporter {
     private void testcase(XMLStreamWriter xml, Verdict verdict) throws XMLStreamException {
         newline(xml, 2);
         xml.writeStartElement("testcase");
-        xml.writeAttribute("name", TerminalText.escape(verdict.target()));
+        xml.writeAttribute("name", Printable.printable(verdict.target()));
         xml.writeAttribute("classname", SUITE);
         xml.writeAttribute("time", seconds(verdict.elapsed()));
         Status status = verdict.status();
@@ -109,13 +110,13 @@ public final class JunitReporter implements Reporter {
             newline(xml, 3);
             xml.writeStartElement(status == Status.UNKNOWN ? "error" : "failure");
             xml.writeAttribute("message", String.join("; ", problems.stream()
-                    .map(f -> TerminalText.escape(f.message())).toList()));
+                    .map(f -> Printable.printable(f.message())).toList()));
             xml.writeAttribute("type", problems.isEmpty() ? status.name() : problems.get(0).code().code());
             xml.writeCharacters(String.join("\n", lines(problems, false)));
             xml.writeEndElement();
         } else {
             List<String> lines = new ArrayList<>();
-            lines.add(status + " " + verdict.anchor().map(anchor -> "chain ends at " + TerminalText.escape(anchor))
+            lines.add(status + " " + verdict.anchor().map(anchor -> "chain ends at " + Printable.printable(anchor))
                     .orElse("").trim());
             lines.addAll(lines(verdict.findings(), true));
             newline(xml, 3);
@@ -128,14 +129,14 @@ public final class JunitReporter implements Reporter {
     /** {@code [code] message} per finding; with the severity in front when the test itself passed. */
     private static List<String> lines(List<Finding> findings, boolean withSeverity) {
         return findings.stream().map(f -> (withSeverity ? f.severity() + " " : "") + "[" + f.code().code() + "] "
-                + TerminalText.escape(f.message())).toList();
+                + Printable.printable(f.message())).toList();
     }
 
     private static void property(XMLStreamWriter xml, String name, String value) throws XMLStreamException {
         newline(xml, 3);
         xml.writeEmptyElement("property");
         xml.writeAttribute("name", name);
-        xml.writeAttribute("value", TerminalText.escape(value));
+        xml.writeAttribute("value", Printable.printable(value));
     }
 
     private static void element(XMLStreamWriter xml, String name, String text) throws XMLStreamException {

@@ -9,6 +9,7 @@ import java.util.OptionalLong;
 
 import org.certcheck.validate.Finding;
 import org.certcheck.validate.Policy;
+import org.certcheck.validate.Printable;
 import org.certcheck.validate.Severity;
 
 /**
@@ -92,7 +93,7 @@ public final class NagiosReporter implements Reporter {
 
     /** The long output must not start a line with "|" nor contain one: Nagios would read perfdata there. */
     private static String oneLine(String text) {
-        return TerminalText.escape(text).replace('|', '/');
+        return Printable.printable(text).replace('|', '/');
     }
 
     private static String label(String target) {

@@ -13,6 +13,7 @@ import java.util.Set;
 import java.util.function.Function;
 
 import org.certcheck.validate.Finding;
+import org.certcheck.validate.Printable;
 
 /**
  * The report in the Prometheus text exposition format (version 0.0.4), for node_exporter's textfile
@@ -38,7 +39,7 @@ import org.certcheck.validate.Finding;
  * </ul>
  * and for the run: {@code certcheck_targets{status}} and {@code certcheck_last_run_timestamp_seconds}.
  * A target appears once (the first row wins if the list had the same text twice), so series never
- * collide. Label values pass through {@link TerminalText} and are escaped as the format requires
+ * collide. Label values pass through {@link Printable} and are escaped as the format requires
  * (backslash, quote, newline).
  */
 public final class PrometheusReporter implements Reporter {
@@ -162,7 +163,7 @@ public final class PrometheusReporter implements Reporter {
 
     /** The exposition format escapes backslash, double quote and line feed in label values. */
     private static String escape(String value) {
-        return TerminalText.escape(value).replace("\\", "\\\\").replace("\"", "\\\"").replace("\n", "\\n");
+        return Printable.printable(value).replace("\\", "\\\\").replace("\"", "\\\"").replace("\n", "\\n");
     }
 
     /** Unix seconds; a fraction only when the instant has one. */

@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.Objects;
 import java.util.function.Function;
 
+import org.certcheck.validate.Printable;
+
 /**
  * The report as a text table for people: one row per verdict in input order, then a blank line and
  * the summary.
@@ -36,7 +38,7 @@ import java.util.function.Function;
  *
  * <p>Lines never end in spaces and always end in {@code \n}, whatever the platform, so the output is
  * the same everywhere. Every string from a certificate, a server or the host list passes through
- * {@link TerminalText}; the only escape sequences written are the colors this class adds when
+ * {@link Printable}; the only escape sequences written are the colors this class adds when
  * asked to.
  */
 public final class TableReporter implements Reporter {

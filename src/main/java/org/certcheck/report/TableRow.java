@@ -7,6 +7,7 @@ import java.util.Objects;
 
 import org.certcheck.revocation.PathRevocation;
 import org.certcheck.validate.Finding;
+import org.certcheck.validate.Printable;
 import org.certcheck.validate.Severity;
 
 /**
@@ -46,12 +47,12 @@ record TableRow(String target, Status status, String days, String notAfter, Stri
         }
         var days = DaysLeft.of(verdict, checkedAt);
         return new TableRow(
-                truncate(TerminalText.escape(verdict.target())),
+                truncate(Printable.printable(verdict.target())),
                 verdict.status(),
                 days.isPresent() ? Long.toString(days.getAsLong()) : NONE,
                 verdict.notAfter().map(UtcTime::date).orElse(NONE),
                 verdict.revocation().map(PathRevocation::summary).orElse(NONE),
-                reasons.stream().map(TerminalText::escape).toList());
+                reasons.stream().map(Printable::printable).toList());
     }
 
     /** Cut in the middle: a path keeps its file name and alias, a host its port. */

@@ -83,10 +83,10 @@ class HostileNamesCliTest {
         CliRun run = check("-v", target);
 
         assertThat(run.out()).contains(
-                "subject:    CN=good.test\\x1b]52\\;c\\;cm0gLXJmIH4\\=\\x07\\x0d PASS \\u202egnp.exe\n",
-                "issuer:     CN=Evil Root \\x1b[2J\\x1b]0\\;owned\\x07,O=Evil\\u202e \\<script\\>alert(",
-                "DNS:x\\x1b[31m.test, DNS:good\\x08\\x08\\x08\\x08evil.test",
-                "email:me@\\x1b[8mhidden");
+                "subject:    CN=good.test\\x1B]52\\;c\\;cm0gLXJmIH4\\=\\x07\\x0D PASS \\u{202E}gnp.exe\n",
+                "issuer:     CN=Evil Root \\x1B[2J\\x1B]0\\;owned\\x07,O=Evil\\u{202E} \\<script\\>alert(",
+                "DNS:x\\x1B[31m.test, DNS:good\\x08\\x08\\x08\\x08evil.test",
+                "email:me@\\x1B[8mhidden");
         assertThat(run.out()).contains("chain ends at root CN=Evil Root \\x1B[2J\\x1B]0\\;owned\\x07,O=Evil\\u{202E} ",
                 "(csi\\u{009B}2J.test is not ASCII and never matches");
     }
@@ -122,7 +122,7 @@ class HostileNamesCliTest {
 
         CliRun run = check(hosts.toString());
 
-        assertThat(run.out()).contains("evil\\x1b[2J.test:443", "UNKNOWN");
+        assertThat(run.out()).contains("evil\\x1B[2J.test:443", "UNKNOWN");
         assertNoRawControls(run.out());
     }
 

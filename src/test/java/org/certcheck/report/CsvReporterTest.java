@@ -82,8 +82,8 @@ class CsvReporterTest {
         String csv = render(ReportFixtures.reportOf(hostile));
         CSVRecord row = parse(csv).get(0);
 
-        assertThat(row.get("target")).isEqualTo("evil\\x1b[2J.test:443");
-        assertThat(row.get("reasons")).isEqualTo("line\\x0d\\x0abreak\\x9b");
+        assertThat(row.get("target")).isEqualTo("evil\\x1B[2J.test:443");
+        assertThat(row.get("reasons")).isEqualTo("line\\x0D\\x0Abreak\\u{009B}");
         assertThat(csv.chars().filter(c -> c < 0x20 && c != '\r' && c != '\n')).isEmpty();
     }
 

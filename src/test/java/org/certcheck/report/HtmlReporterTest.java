@@ -15,6 +15,7 @@ import java.util.Optional;
 import org.certcheck.testing.HeadlessChromium;
 import org.certcheck.validate.Finding;
 import org.certcheck.validate.FindingCode;
+import org.certcheck.validate.Printable;
 import org.certcheck.validate.Severity;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
@@ -49,7 +50,7 @@ class HtmlReporterTest {
         assertThat(page.select("img")).isEmpty();
         assertThat(page.selectFirst("meta[http-equiv=Content-Security-Policy]").attr("content"))
                 .startsWith("default-src 'none'; style-src 'sha256-").contains("; script-src 'sha256-");
-        assertThat(page.selectFirst("#targets tbody td").ownText()).isEqualTo(TerminalText.escape(hostile));
+        assertThat(page.selectFirst("#targets tbody td").ownText()).isEqualTo(Printable.printable(hostile));
     }
 
     @Test

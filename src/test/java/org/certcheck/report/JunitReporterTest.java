@@ -17,6 +17,7 @@ import javax.xml.validation.SchemaFactory;
 
 import org.certcheck.validate.Finding;
 import org.certcheck.validate.FindingCode;
+import org.certcheck.validate.Printable;
 import org.certcheck.validate.Severity;
 import org.junit.jupiter.api.Test;
 import org.w3c.dom.Document;
@@ -98,9 +99,9 @@ public class JunitReporterTest {
         validate(xml);
         Element testcase = testcases(parse(xml)).get(0);
 
-        assertThat(testcase.getAttribute("name")).isEqualTo(TerminalText.escape(hostile));
+        assertThat(testcase.getAttribute("name")).isEqualTo(Printable.printable(hostile));
         assertThat(testcase.getElementsByTagName("failure").item(0).getTextContent())
-                .isEqualTo("[chain.untrusted] " + TerminalText.escape(hostile));
+                .isEqualTo("[chain.untrusted] " + Printable.printable(hostile));
     }
 
     public static void validate(String xml) throws Exception {

@@ -14,6 +14,7 @@ import org.certcheck.testing.PrometheusText;
 import org.certcheck.testing.PrometheusText.Sample;
 import org.certcheck.validate.Finding;
 import org.certcheck.validate.FindingCode;
+import org.certcheck.validate.Printable;
 import org.certcheck.validate.Severity;
 import org.junit.jupiter.api.Test;
 
@@ -129,7 +130,7 @@ class PrometheusReporterTest {
         assertThat(lint.exitCode()).as(lint.out() + lint.err()).isZero();
         List<Sample> samples = PrometheusText.parse(text);
         assertThat(samples).filteredOn(s -> s.name().equals("certcheck_target_check_success"))
-                .extracting(s -> s.labels().get("target")).containsExactly(TerminalText.escape(hostile));
+                .extracting(s -> s.labels().get("target")).containsExactly(Printable.printable(hostile));
         assertThat(value(samples, "certcheck_targets", Map.of("status", "unknown"))).isEqualTo(2);
     }
 

@@ -146,11 +146,11 @@ class TableReporterTest {
 
         assertThat(table).isEqualTo("""
                 TARGET         STATUS  DAYS  NOT AFTER   REASONS
-                evil.test:443  FAIL      38  2027-01-01  not valid for evil.test: the certificate names DNS:evil.test\\x1b]52;c;cm0gLXJmIH4=\\x07
+                evil.test:443  FAIL      38  2027-01-01  not valid for evil.test: the certificate names DNS:evil.test\\x1B]52;c;cm0gLXJmIH4=\\x07
                     origin:     hosts.txt:7
-                    subject:    CN=evil\\x1b[31m PASS
+                    subject:    CN=evil\\x1B[31m PASS
                     issuer:     CN=Corp Root CA
-                    SANs:       DNS:evil.test\\x1b]52;c;cm0gLXJmIH4=\\x07
+                    SANs:       DNS:evil.test\\x1B]52;c;cm0gLXJmIH4=\\x07
                     serial:     A
                     SHA-256:    %s
                     key:        EC 256
@@ -159,11 +159,11 @@ class TableReporterTest {
                     protocol:   TLSv1.3
                     cipher:     TLS_AES_128_GCM_SHA256
                     address:    10.0.0.1:443
-                    chain:      #0 CN=evil\\x1b[31m PASS  <- issued by CN=Corp Root CA
-                    path:       CN=evil\\x1b[31m PASS
+                    chain:      #0 CN=evil\\x1B[31m PASS  <- issued by CN=Corp Root CA
+                    path:       CN=evil\\x1B[31m PASS
                                 CN=Corp Root CA
-                    anchor:     CN=Corp Root CA\\x9b2J
-                    findings:   [host.mismatch] not valid for evil.test: the certificate names DNS:evil.test\\x1b]52;c;cm0gLXJmIH4=\\x07
+                    anchor:     CN=Corp Root CA\\u{009B}2J
+                    findings:   [host.mismatch] not valid for evil.test: the certificate names DNS:evil.test\\x1B]52;c;cm0gLXJmIH4=\\x07
 
                 1 checked: 0 pass, 0 warn, 1 fail, 0 unknown
                 """.formatted(facts.sha256Fingerprint()));
@@ -184,7 +184,7 @@ class TableReporterTest {
 
         assertThat(table).isEqualTo("""
                 TARGET                                    STATUS   DAYS  NOT AFTER  REASONS
-                web\\x0d:99999                             UNKNOWN     -  -          "web\\r:99999": port out of range (1-65535)
+                web\\x0D:99999                             UNKNOWN     -  -          "web\\r:99999": port out of range (1-65535)
                 a-very-long-host-na\u2026lancer.corp.test:443  UNKNOWN     -  -          no such host
 
                 2 checked: 0 pass, 0 warn, 0 fail, 2 unknown

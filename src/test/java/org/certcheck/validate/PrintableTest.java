@@ -7,17 +7,46 @@ import org.junit.jupiter.api.Test;
 class PrintableTest {
 
     @Test
-    void plainTextIsKeptAsIs() {
-        assertThat(Printable.printable("CN=bücher.example, O=Ünïcode")).isEqualTo("CN=bücher.example, O=Ünïcode");
+    void printableTextIncludingNonAsciiAndRfc2253EscapesIsKeptAsIs() {
+        String dn = "CN=M\u00fcller \\, Gr\u00fc\u00dfe,O=\u4f8b,C=DE";
+
+        assertThat(Printable.printable(dn)).isSameAs(dn);
     }
 
     @Test
-    void asciiControlsAndDeleteBecomeHexEscapes() {
-        assertThat(Printable.printable("a\u001b[31mb\r\n\u007f")).isEqualTo("a\\x1B[31mb\\x0D\\x0A\\x7F");
+    void ansiSequenceBecomesVisible() {
+        assertThat(Printable.printable("CN=evil\u001b[31m PASS")).isEqualTo("CN=evil\\x1B[31m PASS");
     }
 
     @Test
-    void c1ControlsAndBidiOverridesBecomeCodePointEscapes() {
-        assertThat(Printable.printable("a\u009bb\u202ec\u2028")).isEqualTo("a\\u{009B}b\\u{202E}c\\u{2028}");
+    void everyC0ControlAndDeleteBecomeHexEscapes() {
+        assertThat(Printable.printable("a\u0000b\tc\nd\re\u007ff")).isEqualTo("a\\x00b\\x09c\\x0Ad\\x0De\\x7Ff");
+    }
+
+    @Test
+    void c1ControlsBecomeCodePointEscapes() {
+        assertThat(Printable.printable("a\u0085b\u009bc")).isEqualTo("a\\u{0085}b\\u{009B}c");
+    }
+
+    @Test
+    void bidiOverridesZeroWidthCharactersAndLineSeparatorsBecomeCodePointEscapes() {
+        assertThat(Printable.printable("CN=\u202egnp.exe\u2066x\u200by\u2028z\u2029"))
+                .isEqualTo("CN=\\u{202E}gnp.exe\\u{2066}x\\u{200B}y\\u{2028}z\\u{2029}");
+    }
+
+    @Test
+    void theBracesEndTheEscapeBeforeFollowingHexDigits() {
+        assertThat(Printable.printable("\u202eabc")).isEqualTo("\\u{202E}abc");
+    }
+
+    @Test
+    void unpairedSurrogateIsEscapedButAPairIsKept() {
+        assertThat(Printable.printable("a\ud800b \ud83d\udd12 \udc00"))
+                .isEqualTo("a\\u{D800}b \ud83d\udd12 \\u{DC00}");
+    }
+
+    @Test
+    void aFormatCharacterOutsideTheBasicPlaneIsEscapedWhole() {
+        assertThat(Printable.printable("x\udb40\udc01y")).isEqualTo("x\\u{E0001}y");
     }
 }
