@@ -5,16 +5,12 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
-import java.net.UnknownHostException;
 import java.security.GeneralSecurityException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import javax.net.ssl.KeyManager;
@@ -83,18 +79,11 @@ public final class Prober {
             return List.of(probe(target));
         }
         long start = System.nanoTime();
-        List<InetAddress> addresses;
-        try {
-            addresses = resolve(target);
-        } catch (UnknownHostException | TimeoutException e) {
-            return List.of(resolutionFailure(target, e, start));
+        Addresses addresses = addresses(target, start);
+        if (addresses.failure().isPresent()) {
+            return List.of(addresses.failure().get());
         }
-        List<InetAddress> usable = reach.family().filter(addresses);
-        if (usable.isEmpty()) {
-            return List.of(new ProbeFailure(target, Kind.DNS, reach.family().noneOf(target.host(), addresses),
-                    since(start)));
-        }
-        return usable.stream().map(address -> probe(target.connectingTo(IpLiteral.text(address)))).toList();
+        return addresses.usable().stream().map(address -> probe(target.connectingTo(IpLiteral.text(address)))).toList();
     }
 
     public ProbeResult probe(Target target) {
@@ -103,88 +92,65 @@ public final class Prober {
         if (proxy.isPresent()) {
             return throughProxy(target, proxy.get(), start);
         }
-        List<InetAddress> addresses;
-        try {
-            addresses = resolve(target);
-        } catch (UnknownHostException | TimeoutException e) {
-            return resolutionFailure(target, e, start);
+        Addresses addresses = addresses(target, start);
+        if (addresses.failure().isPresent()) {
+            return addresses.failure().get();
         }
-        if (reach.family().filter(addresses).isEmpty()) {
-            return new ProbeFailure(target, Kind.DNS, reach.family().noneOf(target.connectHost(), addresses),
-                    since(start));
+        OpenedConnection connection = DirectConnect.open(target, addresses.usable(), limits, settings, start);
+        if (connection instanceof OpenedConnection.Failed failed) {
+            return failed.failure();
         }
-        addresses = reach.family().filter(addresses);
-
-        Socket socket = null;
-        ConnectionLimits.Permit permit = null;
-        ProbeFailure lastFailure = null;
-        long budgetStart = start;
-        for (InetAddress address : addresses) {
-            long beforeWait = System.nanoTime();
-            try {
-                permit = limits.acquire(address);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return new ProbeFailure(target, Kind.IO_ERROR, "interrupted before connecting", since(start));
-            }
-            // Waiting for our own politeness limits is not the server's slowness.
-            budgetStart += System.nanoTime() - beforeWait;
-            long remaining = settings.connectTimeout().toMillis() - Duration.ofNanos(System.nanoTime() - budgetStart).toMillis();
-            if (remaining <= 0) {
-                permit.close();
-                break;
-            }
-            InetSocketAddress endpoint = new InetSocketAddress(address, target.port());
-            Socket candidate = new Socket();
-            try {
-                candidate.connect(endpoint, (int) Math.min(Integer.MAX_VALUE, remaining));
-                socket = candidate;
-                break;
-            } catch (IOException e) {
-                closeQuietly(candidate);
-                permit.close();
-                lastFailure = FailureClassifier.connectFailure(target, endpoint, e, settings, since(start));
-                LOG.debug("connect to {} failed: {}", endpoint, e.toString());
-            }
-        }
-        if (socket == null) {
-            return lastFailure != null ? lastFailure : new ProbeFailure(target, Kind.CONNECT_TIMEOUT,
-                    "no connection within " + seconds(settings.connectTimeout()), since(start));
-        }
-        InetSocketAddress endpoint = (InetSocketAddress) socket.getRemoteSocketAddress();
-        try (ConnectionLimits.Permit held = permit) {
-            return overConnection(target, socket, endpoint, () -> {
-                Socket again = new Socket();
-                try {
-                    again.connect(endpoint, (int) Math.min(Integer.MAX_VALUE, settings.connectTimeout().toMillis()));
-                } catch (IOException e) {
-                    closeQuietly(again);
-                    throw e;
-                }
-                return again;
-            }, start);
+        OpenedConnection.Open open = (OpenedConnection.Open) connection;
+        InetSocketAddress endpoint = (InetSocketAddress) open.socket().getRemoteSocketAddress();
+        try (ConnectionLimits.Permit held = open.permit()) {
+            return overConnection(target, open.socket(), endpoint, () -> DirectConnect.reopen(endpoint, settings), start);
         }
     }
 
     /** The probe through an HTTP CONNECT tunnel; the peer is the target as the proxy was asked for it. */
     private ProbeResult throughProxy(Target target, HttpProxy proxy, long start) {
-        ProxyTunnel.Outcome tunnel = ProxyTunnel.open(target, proxy, resolver, limits, settings, start);
-        if (tunnel instanceof ProxyTunnel.Failed failed) {
+        OpenedConnection tunnel = ProxyTunnel.open(target, proxy, resolver, limits, settings, start);
+        if (tunnel instanceof OpenedConnection.Failed failed) {
             return failed.failure();
         }
-        ProxyTunnel.Open open = (ProxyTunnel.Open) tunnel;
+        OpenedConnection.Open open = (OpenedConnection.Open) tunnel;
         try (ConnectionLimits.Permit held = open.permit()) {
             // A second tunnel for the legacy fallback is covered by the permit this probe already holds.
             return overConnection(target, open.socket(),
                     InetSocketAddress.createUnresolved(target.connectHost(), target.port()), () -> {
-                        ProxyTunnel.Outcome again = ProxyTunnel.open(target, proxy, resolver, ConnectionLimits.NONE,
+                        OpenedConnection again = ProxyTunnel.open(target, proxy, resolver, ConnectionLimits.NONE,
                                 settings, start);
-                        if (again instanceof ProxyTunnel.Open reopened) {
+                        if (again instanceof OpenedConnection.Open reopened) {
                             return reopened.socket();
                         }
-                        throw new IOException(((ProxyTunnel.Failed) again).failure().message());
+                        throw new IOException(((OpenedConnection.Failed) again).failure().message());
                     }, start);
         }
+    }
+
+    /** The target's addresses in the family asked for, or the DNS failure that ends its probe. */
+    private record Addresses(List<InetAddress> usable, Optional<ProbeFailure> failure) {
+    }
+
+    private Addresses addresses(Target target, long start) {
+        AddressLookup.Result lookup = AddressLookup.of(target.connectHost(), resolver, settings.connectTimeout());
+        if (lookup instanceof AddressLookup.Failed failed) {
+            String message = switch (failed.problem()) {
+                case NO_SUCH_HOST -> "cannot resolve " + target.host()
+                        + ": no such host (check the name, or the DNS/hosts file of this machine)";
+                case TIMED_OUT -> "name resolution for " + target.host() + " took longer than "
+                        + seconds(settings.connectTimeout());
+                case RESOLVER_ERROR -> "cannot resolve " + target.host() + ": " + failed.detail();
+            };
+            return new Addresses(List.of(), Optional.of(new ProbeFailure(target, Kind.DNS, message, since(start))));
+        }
+        List<InetAddress> found = ((AddressLookup.Found) lookup).addresses();
+        List<InetAddress> usable = reach.family().filter(found);
+        if (usable.isEmpty()) {
+            return new Addresses(List.of(), Optional.of(new ProbeFailure(target, Kind.DNS,
+                    reach.family().noneOf(target.connectHost(), found), since(start))));
+        }
+        return new Addresses(usable, Optional.empty());
     }
 
     /** Opens one more connection to the same server the same way (directly or through the proxy). */
@@ -202,7 +168,7 @@ public final class Prober {
             long start) {
         StartTlsStep.Outcome preamble = StartTlsStep.run(target, socket, settings, start);
         if (preamble.failure().isPresent()) {
-            closeQuietly(socket);
+            Sockets.closeQuietly(socket);
             return preamble.failure().get();
         }
         ProbeResult result = handshake(target, socket, peer, preamble.remainingNanos(), start);
@@ -236,39 +202,6 @@ public final class Prober {
         return kind == Kind.TLS_ALERT || kind == Kind.CLOSED || kind == Kind.RESET || kind == Kind.IO_ERROR;
     }
 
-    private ProbeFailure resolutionFailure(Target target, Exception e, long start) {
-        if (e instanceof TimeoutException) {
-            return new ProbeFailure(target, Kind.DNS, "name resolution for " + target.host() + " took longer than "
-                    + seconds(settings.connectTimeout()), since(start));
-        }
-        return new ProbeFailure(target, Kind.DNS, "cannot resolve " + target.host()
-                + ": no such host (check the name, or the DNS/hosts file of this machine)", since(start));
-    }
-
-    /** The addresses of the target's connect-to address or host, in the resolver's order. */
-    private List<InetAddress> resolve(Target target) throws UnknownHostException, TimeoutException {
-        Optional<InetAddress> literal = IpLiteral.parse(target.connectHost());
-        if (literal.isPresent()) {
-            return List.of(literal.get());
-        }
-        try {
-            List<InetAddress> found = Background.submit(() -> resolver.resolve(target.host()))
-                    .get(settings.connectTimeout().toMillis(), TimeUnit.MILLISECONDS);
-            if (found.isEmpty()) {
-                throw new UnknownHostException(target.host());
-            }
-            return found;
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof UnknownHostException unknown) {
-                throw unknown;
-            }
-            throw new UnknownHostException(target.host() + ": " + e.getCause());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new TimeoutException("interrupted");
-        }
-    }
-
     private ProbeResult handshake(Target target, Socket socket, InetSocketAddress peer, long budgetNanos, long start) {
         RecordingTrustManager recorder = new RecordingTrustManager();
         AtomicBoolean timedOut = new AtomicBoolean();
@@ -276,7 +209,7 @@ public final class Prober {
         // wall-clock backstop ends a probe that is stuck for any other reason.
         ScheduledFuture<?> backstop = Background.schedule(() -> {
             timedOut.set(true);
-            closeQuietly(socket);
+            Sockets.closeQuietly(socket);
         }, settings.handshakeTimeout().multipliedBy(3).plusSeconds(5));
         EngineHandshake handshake = null;
         ClientKeyManager keys = new ClientKeyManager(reach.client());
@@ -321,7 +254,7 @@ public final class Prober {
             if (handshake != null && !timedOut.get()) {
                 handshake.close();
             }
-            closeQuietly(socket);
+            Sockets.closeQuietly(socket);
         }
     }
 
@@ -349,13 +282,5 @@ public final class Prober {
 
     private static Duration since(long startNanos) {
         return Duration.ofNanos(System.nanoTime() - startNanos);
-    }
-
-    private static void closeQuietly(Socket socket) {
-        try {
-            socket.close();
-        } catch (IOException ignored) {
-            // Closing a probe socket that is already broken tells us nothing new.
-        }
     }
 }

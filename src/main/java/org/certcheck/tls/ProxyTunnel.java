@@ -6,13 +6,8 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
-import java.net.UnknownHostException;
 import java.time.Duration;
-import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -37,28 +32,18 @@ final class ProxyTunnel {
     private ProxyTunnel() {
     }
 
-    /** The tunnel, or why there is none. */
-    sealed interface Outcome permits Open, Failed {
-    }
-
-    /** An open tunnel; close the permit when the socket is closed. */
-    record Open(Socket socket, ConnectionLimits.Permit permit) implements Outcome {
-    }
-
-    record Failed(ProbeFailure failure) implements Outcome {
-    }
-
-    static Outcome open(Target target, HttpProxy proxy, Resolver resolver, ConnectionLimits limits,
+    static OpenedConnection open(Target target, HttpProxy proxy, Resolver resolver, ConnectionLimits limits,
             ProbeSettings settings, long startNanos) {
-        List<InetAddress> addresses;
-        try {
-            addresses = resolve(proxy, resolver, settings);
-        } catch (UnknownHostException | TimeoutException e) {
-            return failed(target, "cannot resolve the proxy " + proxy.host() + ": " + FailureClassifier.describe(e)
-                    + " (check --proxy or https_proxy)", startNanos);
+        AddressLookup.Result lookup = AddressLookup.of(proxy.host(), resolver, settings.connectTimeout());
+        if (lookup instanceof AddressLookup.Failed failed) {
+            return failed(target, "cannot resolve the proxy " + proxy.host() + ": " + switch (failed.problem()) {
+                case NO_SUCH_HOST -> "no such host";
+                case TIMED_OUT -> "no answer within " + Prober.seconds(settings.connectTimeout());
+                case RESOLVER_ERROR -> failed.detail();
+            } + " (check --proxy or https_proxy)", startNanos);
         }
         String lastError = "no address";
-        for (InetAddress address : addresses) {
+        for (InetAddress address : ((AddressLookup.Found) lookup).addresses()) {
             ConnectionLimits.Permit permit;
             try {
                 permit = limits.acquire(address);
@@ -71,16 +56,16 @@ final class ProxyTunnel {
                 socket.connect(new InetSocketAddress(address, proxy.port()),
                         (int) Math.min(Integer.MAX_VALUE, settings.connectTimeout().toMillis()));
             } catch (IOException e) {
-                close(socket);
+                Sockets.closeQuietly(socket);
                 permit.close();
                 lastError = IpLiteral.text(address) + " port " + proxy.port() + ": " + FailureClassifier.describe(e);
                 continue;
             }
             Optional<String> refusal = connect(socket, target, proxy, settings);
             if (refusal.isEmpty()) {
-                return new Open(socket, permit);
+                return new OpenedConnection.Open(socket, permit);
             }
-            close(socket);
+            Sockets.closeQuietly(socket);
             permit.close();
             return failed(target, refusal.get(), startNanos);
         }
@@ -141,37 +126,8 @@ final class ProxyTunnel {
         return "";
     }
 
-    private static List<InetAddress> resolve(HttpProxy proxy, Resolver resolver, ProbeSettings settings)
-            throws UnknownHostException, TimeoutException {
-        Optional<InetAddress> literal = IpLiteral.parse(proxy.host());
-        if (literal.isPresent()) {
-            return List.of(literal.get());
-        }
-        try {
-            List<InetAddress> found = Background.submit(() -> resolver.resolve(proxy.host()))
-                    .get(settings.connectTimeout().toMillis(), TimeUnit.MILLISECONDS);
-            if (found.isEmpty()) {
-                throw new UnknownHostException("no such host");
-            }
-            return found;
-        } catch (ExecutionException e) {
-            throw new UnknownHostException(e.getCause() instanceof UnknownHostException ? "no such host"
-                    : String.valueOf(e.getCause()));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new TimeoutException("interrupted");
-        }
-    }
-
-    private static Failed failed(Target target, String message, long startNanos) {
-        return new Failed(new ProbeFailure(target, Kind.PROXY, message, Duration.ofNanos(System.nanoTime() - startNanos)));
-    }
-
-    private static void close(Socket socket) {
-        try {
-            socket.close();
-        } catch (IOException ignored) {
-            // Nothing to learn from closing a socket we give up on.
-        }
+    private static OpenedConnection.Failed failed(Target target, String message, long startNanos) {
+        return new OpenedConnection.Failed(
+                new ProbeFailure(target, Kind.PROXY, message, Duration.ofNanos(System.nanoTime() - startNanos)));
     }
 }

@@ -143,6 +143,17 @@ class ProxyCliTest {
     }
 
     @Test
+    void proxyWhoseNameCannotBeResolvedIsUnknownAndNamed() throws Exception {
+        CliRun run = check("--proxy", "no-such-proxy.test:3128", "good.test:" + server.port());
+
+        JsonNode finding = run.target("good.test:" + server.port()).get("findings").get(0);
+        assertThat(finding.get("code").asText()).isEqualTo("probe.proxy");
+        assertThat(finding.get("message").asText())
+                .isEqualTo("cannot resolve the proxy no-such-proxy.test: no such host (check --proxy or https_proxy)");
+        assertThat(run.exitCode()).isEqualTo(3);
+    }
+
+    @Test
     void unsupportedProxyUrlsAreUsageErrors() {
         CliRun tlsProxy = check("--proxy", "https://proxy.test:3128", "good.test");
         CliRun noProxyAlone = check("--no-proxy", "corp.test", "good.test");

@@ -7,6 +7,7 @@ import java.net.InetAddress;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
 
 import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
@@ -95,6 +96,36 @@ class ProberTest {
         ProbeResult result = prober.probe(target("no-such-name.test", 443));
 
         assertFailure(result, ProbeFailure.Kind.DNS, "cannot resolve no-such-name.test");
+    }
+
+    @Test
+    void resolverThatNeverAnswersCostsTheProbeOnlyItsConnectTimeout() {
+        CountDownLatch never = new CountDownLatch(1);
+        Resolver hanging = host -> {
+            try {
+                never.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return List.of();
+        };
+
+        ProbeResult result = new Prober(QUICK, hanging).probe(target("slow-dns.test", 443));
+
+        assertFailure(result, ProbeFailure.Kind.DNS, "name resolution for slow-dns.test took longer than 2 s");
+        assertThat(result.elapsed()).isLessThan(Duration.ofSeconds(10));
+        never.countDown();
+    }
+
+    @Test
+    void resolverErrorIsADnsFailureThatSaysWhatTheResolverSaid() {
+        Resolver broken = host -> {
+            throw new IllegalStateException("resolver configuration unreadable");
+        };
+
+        ProbeResult result = new Prober(QUICK, broken).probe(target("web.test", 443));
+
+        assertFailure(result, ProbeFailure.Kind.DNS, "cannot resolve web.test: resolver configuration unreadable");
     }
 
     @Test

@@ -1,0 +1,78 @@
+package org.certcheck.tls;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.time.Duration;
+import java.util.List;
+
+import org.certcheck.input.Target;
+import org.certcheck.tls.ProbeFailure.Kind;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A TCP connection to the first of a target's addresses that accepts one, tried in the resolver's
+ * order within one connect timeout, each attempt holding a permit of the per-address connection limit.
+ */
+final class DirectConnect {
+    private static final Logger LOG = LoggerFactory.getLogger(DirectConnect.class);
+
+    private DirectConnect() {
+    }
+
+    static OpenedConnection open(Target target, List<InetAddress> addresses, ConnectionLimits limits,
+            ProbeSettings settings, long startNanos) {
+        ProbeFailure lastFailure = null;
+        long budgetStart = startNanos;
+        for (InetAddress address : addresses) {
+            long beforeWait = System.nanoTime();
+            ConnectionLimits.Permit permit;
+            try {
+                permit = limits.acquire(address);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return new OpenedConnection.Failed(
+                        new ProbeFailure(target, Kind.IO_ERROR, "interrupted before connecting", since(startNanos)));
+            }
+            // Waiting for our own politeness limits is not the server's slowness.
+            budgetStart += System.nanoTime() - beforeWait;
+            long remaining = settings.connectTimeout().toMillis() - Duration.ofNanos(System.nanoTime() - budgetStart).toMillis();
+            if (remaining <= 0) {
+                permit.close();
+                break;
+            }
+            InetSocketAddress endpoint = new InetSocketAddress(address, target.port());
+            Socket socket = new Socket();
+            try {
+                socket.connect(endpoint, (int) Math.min(Integer.MAX_VALUE, remaining));
+                return new OpenedConnection.Open(socket, permit);
+            } catch (IOException e) {
+                Sockets.closeQuietly(socket);
+                permit.close();
+                lastFailure = FailureClassifier.connectFailure(target, endpoint, e, settings, since(startNanos));
+                LOG.debug("connect to {} failed: {}", endpoint, e.toString());
+            }
+        }
+        return new OpenedConnection.Failed(lastFailure != null ? lastFailure : new ProbeFailure(target,
+                Kind.CONNECT_TIMEOUT, "no connection within " + Prober.seconds(settings.connectTimeout()),
+                since(startNanos)));
+    }
+
+    /** One more connection to an endpoint that accepted one a moment ago (for the legacy ClientHello). */
+    static Socket reopen(InetSocketAddress endpoint, ProbeSettings settings) throws IOException {
+        Socket again = new Socket();
+        try {
+            again.connect(endpoint, (int) Math.min(Integer.MAX_VALUE, settings.connectTimeout().toMillis()));
+        } catch (IOException e) {
+            Sockets.closeQuietly(again);
+            throw e;
+        }
+        return again;
+    }
+
+    private static Duration since(long startNanos) {
+        return Duration.ofNanos(System.nanoTime() - startNanos);
+    }
+}
