@@ -6,8 +6,8 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 
+import org.certcheck.tls.FetchOnce;
 import org.certcheck.tls.HttpFetch;
 import org.certcheck.tls.HttpOutcome;
 import org.certcheck.validate.IssuerFetcher;
@@ -22,7 +22,7 @@ public final class CaIssuersFetcher implements IssuerFetcher {
     private static final Map<String, String> ACCEPT = Map.of("Accept", "application/pkix-cert, application/pkcs7-mime, */*");
 
     private final HttpFetch http;
-    private final Map<URI, Fetched> cache = new ConcurrentHashMap<>();
+    private final FetchOnce<URI, Fetched> cache = new FetchOnce<>();
 
     public CaIssuersFetcher(Duration timeout) {
         this(timeout, Optional.empty(), Optional.empty());
@@ -39,7 +39,7 @@ public final class CaIssuersFetcher implements IssuerFetcher {
 
     @Override
     public Fetched fetch(URI uri) {
-        return cache.computeIfAbsent(uri, this::get);
+        return cache.get(uri, () -> get(uri));
     }
 
     private Fetched get(URI uri) {

@@ -2,13 +2,12 @@ package org.certcheck.revocation;
 
 import java.net.URI;
 import java.util.Map;
-import java.util.Objects;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 
 import org.bouncycastle.cert.ocsp.CertificateID;
+import org.certcheck.tls.FetchOnce;
 
 /**
  * What one run has already learned from the network, shared by every target and thread: each CRL
@@ -25,46 +24,25 @@ final class RevocationCache {
     record OcspKey(URI responder, CertificateID id) {
     }
 
-    private final Map<URI, CompletableFuture<CrlDownload>> crls = new ConcurrentHashMap<>();
-    private final Map<OcspKey, CompletableFuture<FetchResult>> ocsp = new ConcurrentHashMap<>();
+    private final FetchOnce<URI, CrlDownload> crls = new FetchOnce<>();
+    private final FetchOnce<OcspKey, FetchResult> ocsp = new FetchOnce<>();
     private final Map<URI, AtomicInteger> crlDemand = new ConcurrentHashMap<>();
 
     CrlDownload crl(URI uri, Supplier<CrlDownload> download) {
-        return once(crls, uri, download);
+        return crls.get(uri, download);
     }
 
     FetchResult ocsp(OcspKey key, Supplier<FetchResult> query) {
-        return once(ocsp, key, query);
+        return ocsp.get(key, query);
     }
 
     /** True once a download of {@code uri} has started in this run (it may still be under way). */
     boolean hasCrl(URI uri) {
-        return crls.containsKey(uri);
+        return crls.started(uri);
     }
 
     /** Counts one more certificate that could be answered by the CRL at {@code uri}; returns the count so far. */
     int demandCrl(URI uri) {
         return crlDemand.computeIfAbsent(uri, u -> new AtomicInteger()).incrementAndGet();
-    }
-
-    /**
-     * Runs {@code load} for {@code key} on the first caller's thread, outside any lock, and hands
-     * its result to every caller, including those that arrived while it ran.
-     */
-    private static <K, V> V once(Map<K, CompletableFuture<V>> map, K key, Supplier<V> load) {
-        Objects.requireNonNull(key, "key");
-        CompletableFuture<V> mine = new CompletableFuture<>();
-        CompletableFuture<V> existing = map.putIfAbsent(key, mine);
-        if (existing != null) {
-            return existing.join();
-        }
-        try {
-            V value = load.get();
-            mine.complete(value);
-            return value;
-        } catch (RuntimeException | Error e) {
-            mine.completeExceptionally(e);
-            throw e;
-        }
     }
 }
