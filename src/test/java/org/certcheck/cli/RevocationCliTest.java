@@ -20,6 +20,7 @@ import org.certcheck.demo.TlsServer;
 import org.certcheck.pki.CrlBuilder;
 import org.certcheck.pki.HeldCertificate;
 import org.certcheck.testing.CliRun;
+import org.certcheck.testing.ConnectProxy;
 import org.certcheck.testing.OcspResponses;
 import org.certcheck.testing.RevocationPki;
 import org.certcheck.tls.Resolver;
@@ -228,5 +229,26 @@ class RevocationCliTest {
         assertThat(pki.crlServer.requests(RevocationPki.ROOT_CRL)).isEqualTo(1);
         assertThat(pki.responder.requests()).isLessThanOrEqualTo(2);
         assertThat(run.exitCode()).isZero();
+    }
+
+    @Test
+    void ocspAndCrlAreFetchedThroughTheProxyWithItsCredentials() throws Exception {
+        String byOcsp = serve(pki.leafWithOcsp("good.test").build());
+        String byCrl = serve(pki.leafWithCrl("good.test").build());
+        try (ConnectProxy proxy = ConnectProxy.requiring("alice:s3cret")) {
+            CliRun run = check(List.of(byOcsp, byCrl), "-o", "json", "--revocation", "hard",
+                    "--proxy", "http://alice:s3cret@127.0.0.1:" + proxy.port());
+
+            assertThat(run.target(byOcsp).get("status").asText()).as(run.out() + run.err()).isEqualTo("PASS");
+            assertThat(run.target(byOcsp).get("revocation").get("certificates").get(0).get("source").asText())
+                    .as(run.out()).isEqualTo("ocsp");
+            assertThat(run.target(byCrl).get("revocation").get("certificates").get(0).get("source").asText())
+                    .isEqualTo("crl");
+            assertThat(run.json().get("summary").get("pass").asInt()).isEqualTo(2);
+            assertThat(proxy.requests()).contains("CONNECT " + byOcsp + " HTTP/1.1", "CONNECT " + byCrl + " HTTP/1.1",
+                    "POST " + pki.responder.url() + " HTTP/1.1",
+                    "GET " + pki.crlServer.url(RevocationPki.ISSUING_CRL) + " HTTP/1.1");
+            assertThat(run.exitCode()).isZero();
+        }
     }
 }

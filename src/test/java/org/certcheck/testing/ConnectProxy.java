@@ -7,17 +7,21 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * An HTTP proxy on loopback that implements CONNECT (RFC 9110 section 9.3.6) for real: it resolves
  * the requested authority (through the test JVM's hosts file), connects, answers 200 and relays
- * bytes both ways. It can also refuse every request, or demand Basic credentials.
+ * bytes both ways. A plain {@code GET http://host:port/path} (absolute form, RFC 9112 section
+ * 3.2.2, as clients send OCSP and CRL fetches) is forwarded as one request and its response relayed.
+ * It can also refuse every request, or demand Basic credentials.
  */
 public final class ConnectProxy implements AutoCloseable {
     private final ServerSocket socket;
@@ -53,7 +57,7 @@ public final class ConnectProxy implements AutoCloseable {
         return socket.getLocalPort();
     }
 
-    /** The request lines received, e.g. {@code CONNECT good.test:443 HTTP/1.1}. */
+    /** The request lines received, e.g. {@code CONNECT good.test:443 HTTP/1.1} or {@code GET http://... HTTP/1.1}. */
     public List<String> requests() {
         return List.copyOf(requests);
     }
@@ -91,14 +95,20 @@ public final class ConnectProxy implements AutoCloseable {
                 reply(out, refusal + "\r\nContent-Length: 0\r\n\r\n");
                 return;
             }
-            String expected = credentials.map(c -> "Proxy-Authorization: Basic "
+            String expected = credentials.map(c -> "Basic "
                     + Base64.getEncoder().encodeToString(c.getBytes(StandardCharsets.UTF_8))).orElse(null);
-            if (expected != null && !headers.contains(expected)) {
+            // Header names are case-insensitive: the JDK's HTTP client sends "Proxy-authorization".
+            if (expected != null && headers.stream().noneMatch(header -> header.regionMatches(true, 0,
+                    "Proxy-Authorization:", 0, 20) && header.substring(20).trim().equals(expected))) {
                 reply(out, "HTTP/1.1 407 Proxy Authentication Required\r\nProxy-Authenticate: Basic realm=\"test\"\r\n"
                         + "Content-Length: 0\r\n\r\n");
                 return;
             }
             String[] words = request.split(" ");
+            if (words.length == 3 && words[1].startsWith("http://")) {
+                forward(words[0], URI.create(words[1]), headers, in, out);
+                return;
+            }
             if (words.length != 3 || !words[0].equals("CONNECT")) {
                 reply(out, "HTTP/1.1 405 Method Not Allowed\r\n\r\n");
                 return;
@@ -121,6 +131,36 @@ public final class ConnectProxy implements AutoCloseable {
             }
         } catch (IOException e) {
             // Either side hanging up ends the tunnel.
+        }
+    }
+
+    /** One request to the origin server, in origin form and without the proxy's own headers. */
+    private static void forward(String method, URI uri, List<String> headers, InputStream in, OutputStream out)
+            throws IOException {
+        try (Socket origin = new Socket()) {
+            try {
+                origin.connect(new InetSocketAddress(InetAddress.getByName(uri.getHost().replaceAll("^\\[|\\]$", "")),
+                        uri.getPort() > 0 ? uri.getPort() : 80), 5_000);
+            } catch (IOException e) {
+                reply(out, "HTTP/1.1 502 Bad Gateway\r\nContent-Length: 0\r\n\r\n");
+                return;
+            }
+            StringBuilder head = new StringBuilder(method + " " + uri.getRawPath()
+                    + (uri.getRawQuery() != null ? "?" + uri.getRawQuery() : "") + " HTTP/1.1\r\n");
+            for (String header : headers) {
+                String name = header.substring(0, Math.max(0, header.indexOf(':'))).toLowerCase(Locale.ROOT);
+                if (!name.startsWith("proxy-") && !name.equals("connection")) {
+                    head.append(header).append("\r\n");
+                }
+            }
+            head.append("Connection: close\r\n\r\n");
+            OutputStream toOrigin = origin.getOutputStream();
+            toOrigin.write(head.toString().getBytes(StandardCharsets.ISO_8859_1));
+            int length = headers.stream().filter(h -> h.toLowerCase(Locale.ROOT).startsWith("content-length:"))
+                    .map(h -> Integer.parseInt(h.substring(h.indexOf(':') + 1).trim())).findFirst().orElse(0);
+            toOrigin.write(in.readNBytes(length));
+            toOrigin.flush();
+            origin.getInputStream().transferTo(out);
         }
     }
 
