@@ -222,6 +222,20 @@ class HttpFetchTest {
     }
 
     @Test
+    void redirectToAFileOrAnotherSchemeIsNotFollowed() throws Exception {
+        for (String location : List.of("file:///etc/passwd", "ldap://dir.corp.test/cn=CA", "ftp://ftp.corp.test/ca.crl")) {
+            heads.clear();
+            try (RawServer moved = answering(302, "", "Location: " + location)) {
+                HttpOutcome outcome = fetch(ONE_SECOND, 1024).get(url(moved, "/ca.crl"), ACCEPT_ANY);
+
+                assertThat(outcome).as(location).isInstanceOfSatisfying(HttpOutcome.Response.class,
+                        response -> assertThat(response.status()).isEqualTo(302));
+                assertThat(heads).as(location).hasSize(1);
+            }
+        }
+    }
+
+    @Test
     void redirectLoopEndsAfterFiveRedirectsWithTheLastAnswer() throws Exception {
         try (RawServer loop = answering(302, "", "Location: /again")) {
             HttpOutcome outcome = fetch(ONE_SECOND, 1024).get(url(loop, "/again"), ACCEPT_ANY);
