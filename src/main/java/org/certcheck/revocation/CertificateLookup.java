@@ -11,6 +11,8 @@ import java.util.function.Supplier;
 
 import org.bouncycastle.cert.ocsp.CertificateID;
 
+import org.certcheck.tls.HttpOutcome;
+
 /**
  * Finds the revocation status of one certificate, asking its sources in order until one gives a
  * verified answer:
@@ -108,13 +110,13 @@ final class CertificateLookup {
 
     private Answer ocsp(URI responder, X509Certificate certificate, X509Certificate issuer, Instant now) {
         CertificateID id = OcspCheck.certificateId(certificate, issuer);
-        FetchResult result = cache.ocsp(new RevocationCache.OcspKey(responder, id),
+        HttpOutcome result = cache.ocsp(new RevocationCache.OcspKey(responder, id),
                 () -> fetcher.postOcsp(responder, OcspCheck.request(id)));
         String location = responder.toString();
-        if (result instanceof FetchResult.Failed failed) {
+        if (result instanceof HttpOutcome.Failed failed) {
             return new Answer.Problem(RevocationSource.OCSP, location, failed.reason());
         }
-        FetchResult.Response response = (FetchResult.Response) result;
+        HttpOutcome.Response response = (HttpOutcome.Response) result;
         if (response.status() != 200) {
             return new Answer.Problem(RevocationSource.OCSP, location, "HTTP " + response.status());
         }
@@ -130,11 +132,11 @@ final class CertificateLookup {
     }
 
     private RevocationCache.CrlDownload download(URI uri) {
-        FetchResult result = fetcher.get(uri);
-        if (result instanceof FetchResult.Failed failed) {
+        HttpOutcome result = fetcher.get(uri);
+        if (result instanceof HttpOutcome.Failed failed) {
             return new RevocationCache.CrlDownload(null, failed.reason());
         }
-        FetchResult.Response response = (FetchResult.Response) result;
+        HttpOutcome.Response response = (HttpOutcome.Response) result;
         if (response.status() != 200) {
             return new RevocationCache.CrlDownload(null, "HTTP " + response.status());
         }

@@ -36,20 +36,13 @@ public final class HttpFetcher implements Fetcher {
     }
 
     @Override
-    public FetchResult get(URI uri) {
-        return result(http.get(uri, Map.of("Accept", "application/pkix-crl, */*")));
+    public HttpOutcome get(URI uri) {
+        return http.get(uri, Map.of("Accept", "application/pkix-crl, */*"));
     }
 
     @Override
-    public FetchResult postOcsp(URI uri, byte[] request) {
-        return result(http.post(uri, Map.of("Content-Type", "application/ocsp-request",
-                "Accept", "application/ocsp-response"), request));
-    }
-
-    private static FetchResult result(HttpOutcome outcome) {
-        if (outcome instanceof HttpOutcome.Response response) {
-            return new FetchResult.Response(response.status(), response.contentType(), response.body());
-        }
-        return new FetchResult.Failed(((HttpOutcome.Failed) outcome).reason());
+    public HttpOutcome postOcsp(URI uri, byte[] request) {
+        return http.post(uri, Map.of("Content-Type", "application/ocsp-request",
+                "Accept", "application/ocsp-response"), request);
     }
 }

@@ -8,6 +8,7 @@ import java.util.function.Supplier;
 
 import org.bouncycastle.cert.ocsp.CertificateID;
 import org.certcheck.tls.FetchOnce;
+import org.certcheck.tls.HttpOutcome;
 
 /**
  * What one run has already learned from the network, shared by every target and thread: each CRL
@@ -25,14 +26,14 @@ final class RevocationCache {
     }
 
     private final FetchOnce<URI, CrlDownload> crls = new FetchOnce<>();
-    private final FetchOnce<OcspKey, FetchResult> ocsp = new FetchOnce<>();
+    private final FetchOnce<OcspKey, HttpOutcome> ocsp = new FetchOnce<>();
     private final Map<URI, AtomicInteger> crlDemand = new ConcurrentHashMap<>();
 
     CrlDownload crl(URI uri, Supplier<CrlDownload> download) {
         return crls.get(uri, download);
     }
 
-    FetchResult ocsp(OcspKey key, Supplier<FetchResult> query) {
+    HttpOutcome ocsp(OcspKey key, Supplier<HttpOutcome> query) {
         return ocsp.get(key, query);
     }
 

@@ -8,6 +8,7 @@ import java.util.Objects;
 import java.util.Optional;
 
 import org.certcheck.tls.Handshake;
+import org.certcheck.tls.HttpOutcome;
 import org.certcheck.validate.CertificatePath;
 import org.certcheck.validate.Finding;
 
@@ -23,12 +24,12 @@ import org.certcheck.validate.Finding;
 public final class RevocationCheck {
     private static final RevocationCheck OFF = new RevocationCheck(RevocationMode.OFF, new Fetcher() {
         @Override
-        public FetchResult get(java.net.URI uri) {
+        public HttpOutcome get(java.net.URI uri) {
             throw new IllegalStateException("revocation checking is off");
         }
 
         @Override
-        public FetchResult postOcsp(java.net.URI uri, byte[] request) {
+        public HttpOutcome postOcsp(java.net.URI uri, byte[] request) {
             throw new IllegalStateException("revocation checking is off");
         }
     }, List.of());

@@ -7,6 +7,7 @@ import java.io.OutputStream;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.nio.ByteBuffer;
+import java.util.Optional;
 import java.util.concurrent.Semaphore;
 
 import javax.net.ssl.SSLEngine;
@@ -120,37 +121,24 @@ final class EngineHandshake {
      *
      * @return what the server did to refuse; empty when it accepted or said nothing in time
      */
-    java.util.Optional<String> refusalAfterHandshake(long waitNanos) {
+    Optional<String> refusalAfterHandshake(long waitNanos) {
         remainingNanos = waitNanos;
         try {
             while (true) {
-                netIn.flip();
-                SSLEngineResult result = gated(() -> engine.unwrap(netIn, appIn));
-                netIn.compact();
-                switch (result.getStatus()) {
-                    case BUFFER_UNDERFLOW -> {
-                        if (netIn.remaining() == 0) {
-                            netIn = grow(netIn, engine.getSession().getPacketBufferSize());
-                        }
-                        read();
-                    }
-                    case BUFFER_OVERFLOW -> appIn = grow(appIn, engine.getSession().getApplicationBufferSize());
-                    case CLOSED -> {
-                        return java.util.Optional.of("the server closed the TLS connection right after the handshake");
-                    }
-                    case OK -> {
-                        if (result.bytesConsumed() > 0) {
-                            return java.util.Optional.empty();
-                        }
-                    }
+                SSLEngineResult result = unwrapOnce();
+                if (result.getStatus() == SSLEngineResult.Status.CLOSED) {
+                    return Optional.of("the server closed the TLS connection right after the handshake");
+                }
+                if (result.getStatus() == SSLEngineResult.Status.OK && result.bytesConsumed() > 0) {
+                    return Optional.empty();
                 }
             }
         } catch (SocketTimeoutException silence) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         } catch (EOFException e) {
-            return java.util.Optional.of("the server closed the connection right after the handshake");
+            return Optional.of("the server closed the connection right after the handshake");
         } catch (IOException e) {
-            return java.util.Optional.of(FailureClassifier.describe(e));
+            return Optional.of(FailureClassifier.describe(e));
         }
     }
 
@@ -182,6 +170,13 @@ final class EngineHandshake {
     }
 
     private void unwrap() throws IOException {
+        if (unwrapOnce().getStatus() == SSLEngineResult.Status.CLOSED) {
+            throw new EOFException("the server closed the TLS connection during the handshake");
+        }
+    }
+
+    /** One unwrap: reads more from the server or grows a buffer when the engine asks for it. */
+    private SSLEngineResult unwrapOnce() throws IOException {
         netIn.flip();
         SSLEngineResult result = gated(() -> engine.unwrap(netIn, appIn));
         netIn.compact();
@@ -193,9 +188,9 @@ final class EngineHandshake {
                 read();
             }
             case BUFFER_OVERFLOW -> appIn = grow(appIn, engine.getSession().getApplicationBufferSize());
-            case CLOSED -> throw new EOFException("the server closed the TLS connection during the handshake");
-            case OK -> { }
+            default -> { }
         }
+        return result;
     }
 
     /** One read from the server, charged to the budget. */

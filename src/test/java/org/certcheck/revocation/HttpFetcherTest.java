@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 
 import org.certcheck.testing.RawServer;
+import org.certcheck.tls.HttpOutcome;
 import org.junit.jupiter.api.Test;
 
 /** The revocation fetcher's own limits, against servers on loopback that would exceed them. */
@@ -26,9 +27,9 @@ class HttpFetcherTest {
         })) {
             long start = System.nanoTime();
 
-            FetchResult result = fetcher.get(URI.create("http://127.0.0.1:" + huge.port() + "/huge.crl"));
+            HttpOutcome result = fetcher.get(URI.create("http://127.0.0.1:" + huge.port() + "/huge.crl"));
 
-            assertThat(result).isEqualTo(new FetchResult.Failed("the response is larger than 64 MiB"));
+            assertThat(result).isEqualTo(new HttpOutcome.Failed("the response is larger than 64 MiB"));
             assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(2));
         }
     }
@@ -44,9 +45,9 @@ class HttpFetcherTest {
                 out.write(block);
             }
         })) {
-            FetchResult result = fetcher.get(URI.create("http://127.0.0.1:" + endless.port() + "/endless.crl"));
+            HttpOutcome result = fetcher.get(URI.create("http://127.0.0.1:" + endless.port() + "/endless.crl"));
 
-            assertThat(result).isEqualTo(new FetchResult.Failed("the response is larger than 64 MiB"));
+            assertThat(result).isEqualTo(new HttpOutcome.Failed("the response is larger than 64 MiB"));
         }
     }
 
@@ -59,9 +60,9 @@ class HttpFetcherTest {
         })) {
             long start = System.nanoTime();
 
-            FetchResult result = quick.postOcsp(URI.create("http://127.0.0.1:" + silent.port() + "/"), new byte[] {1});
+            HttpOutcome result = quick.postOcsp(URI.create("http://127.0.0.1:" + silent.port() + "/"), new byte[] {1});
 
-            assertThat(result).isEqualTo(new FetchResult.Failed("no answer within 1.5 s"));
+            assertThat(result).isEqualTo(new HttpOutcome.Failed("no answer within 1.5 s"));
             assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(2));
         }
     }
