@@ -1,7 +1,9 @@
 package org.certcheck.offline;
 
 import java.io.ByteArrayInputStream;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.security.cert.CRLException;
 import java.security.cert.CertificateException;
 import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
@@ -15,6 +17,11 @@ import java.util.stream.Collectors;
 
 import org.certcheck.input.Target;
 import org.certcheck.report.Status;
+import org.certcheck.revocation.Fetcher;
+import org.certcheck.revocation.RevocationCheck;
+import org.certcheck.revocation.RevocationList;
+import org.certcheck.revocation.RevocationMode;
+import org.certcheck.tls.HttpOutcome;
 import org.certcheck.validate.Assessment;
 import org.certcheck.validate.Finding;
 import org.certcheck.validate.Policy;
@@ -32,13 +39,27 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * {@code validation_time}, for {@code expected_peer_name} (DNS or IP; without one, or for an e-mail
  * address, host findings are left out). SUCCESS when no finding fails.
  *
- * <p>{@code max_chain_depth} limits the intermediates on the validated path. SKIPPED, with the
- * reason, for what certcheck does not judge: CLIENT validation, CRLs, an extended key usage other
- * than serverAuth. No network access: caIssuers URLs are never fetched.
+ * <p>{@code max_chain_depth} limits the intermediates on the validated path. The case's {@code crls}
+ * are checked like {@code --crl} files with {@code --revocation hard}: a CRL that cannot be used
+ * leaves the status unknown, which fails. SKIPPED, with the reason, for what certcheck does not
+ * judge: CLIENT validation, an extended key usage other than serverAuth. No network access:
+ * caIssuers, CRL and OCSP URLs are never fetched.
  */
 public final class BatchJudge {
     private static final Target NO_NAME = new Target("no-peer-name.invalid", 443, "batch (no peer name)");
     private static final int CONTEXT_LIMIT = 2_000;
+    /** Revocation from the case's CRLs alone: every network source is answered "not fetched". */
+    private static final Fetcher OFFLINE = new Fetcher() {
+        @Override
+        public HttpOutcome get(URI uri) {
+            return new HttpOutcome.Failed("not fetched: verify --batch works offline");
+        }
+
+        @Override
+        public HttpOutcome postOcsp(URI uri, byte[] request) {
+            return new HttpOutcome.Failed("not fetched: verify --batch works offline");
+        }
+    };
 
     private final ObjectMapper mapper = new ObjectMapper();
     private final Policy policy;
@@ -72,9 +93,6 @@ public final class BatchJudge {
         if ("CLIENT".equals(node.path("validation_kind").asText())) {
             return new BatchAnswer(id, "SKIPPED", "CLIENT validation: certcheck judges server certificates only");
         }
-        if (node.path("crls").size() > 0) {
-            return new BatchAnswer(id, "SKIPPED", "the case gives CRLs, which certcheck verify does not check");
-        }
         for (JsonNode usage : node.path("extended_key_usage")) {
             if (!usage.asText().equals("serverAuth")) {
                 return new BatchAnswer(id, "SKIPPED", "extended key usage " + usage.asText()
@@ -83,6 +101,15 @@ public final class BatchJudge {
         }
         List<X509Certificate> chain = new ArrayList<>();
         List<X509Certificate> anchors = new ArrayList<>();
+        List<RevocationList> crls = new ArrayList<>();
+        try {
+            for (JsonNode pem : node.path("crls")) {
+                String location = "crls[" + crls.size() + "]";
+                crls.add(RevocationList.parse(pem.asText().getBytes(StandardCharsets.US_ASCII), location));
+            }
+        } catch (CRLException e) {
+            return new BatchAnswer(id, "FAILURE", "unparsable CRL: " + e.getMessage());
+        }
         try {
             chain.add(parse(text(node, "peer_certificate")));
             for (JsonNode pem : node.path("untrusted_intermediates")) {
@@ -102,6 +129,10 @@ public final class BatchJudge {
         List<Finding> findings = new ArrayList<>(assessment.findings().stream()
                 .filter(finding -> target.isPresent() || !finding.code().code().startsWith("host."))
                 .toList());
+        if (!crls.isEmpty()) {
+            new RevocationCheck(RevocationMode.HARD, OFFLINE, crls).check(assessment.path(), List.of(), at)
+                    .ifPresent(revocation -> findings.addAll(revocation.findings()));
+        }
         JsonNode depth = node.path("max_chain_depth");
         // Like pathLenConstraint, the depth counts intermediates that are not self-issued (RFC 5280 6.1.4 l).
         List<X509Certificate> onPath = assessment.path().certificates();

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Objects;
 
 import org.bouncycastle.asn1.x500.X500Name;
+import org.bouncycastle.asn1.x509.CRLNumber;
 import org.bouncycastle.asn1.x509.CRLReason;
 import org.bouncycastle.asn1.x509.Extension;
 import org.bouncycastle.cert.X509v2CRLBuilder;
@@ -21,7 +22,8 @@ import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 /**
  * A CRL (RFC 5280 section 5) from a {@link HeldCertificate} CA, with safe defaults and one knob per
  * property, including ones that are wrong on purpose: issued an hour before the builder's clock,
- * next update in 7 days, signed by the issuer's key.
+ * next update in 7 days, a non-critical CRLNumber (the issue time in seconds, so later CRLs have
+ * higher numbers), signed by the issuer's key.
  */
 public final class CrlBuilder {
     private record Revoked(BigInteger serial, Instant at, int reason) {
@@ -34,6 +36,8 @@ public final class CrlBuilder {
     private Instant nextUpdate;
     private boolean withoutNextUpdate;
     private KeyPair signingKeys;
+    private boolean withoutCrlNumber;
+    private boolean criticalCrlNumber;
 
     private CrlBuilder(HeldCertificate issuer, Instant now) {
         this.issuer = Objects.requireNonNull(issuer, "issuer");
@@ -71,6 +75,18 @@ public final class CrlBuilder {
         return this;
     }
 
+    /** Leaves out the CRLNumber extension that RFC 5280 section 5.2.3 requires. */
+    public CrlBuilder withoutCrlNumber() {
+        this.withoutCrlNumber = true;
+        return this;
+    }
+
+    /** Marks the CRLNumber critical, which RFC 5280 section 5.2.3 forbids. */
+    public CrlBuilder criticalCrlNumber() {
+        this.criticalCrlNumber = true;
+        return this;
+    }
+
     /** Signs with these keys instead of the issuer's: a CRL whose signature does not verify. */
     public CrlBuilder signingKeys(KeyPair keys) {
         this.signingKeys = keys;
@@ -96,6 +112,10 @@ public final class CrlBuilder {
         try {
             builder.addExtension(Extension.authorityKeyIdentifier, false,
                     new JcaX509ExtensionUtils().createAuthorityKeyIdentifier(issuer.certificate().getPublicKey()));
+            if (!withoutCrlNumber) {
+                builder.addExtension(Extension.cRLNumber, criticalCrlNumber,
+                        new CRLNumber(BigInteger.valueOf(Math.max(0, issued.getEpochSecond()))));
+            }
             String algorithm = keys.getPrivate().getAlgorithm().equals("RSA") ? "SHA256withRSA" : "SHA256withECDSA";
             return builder.build(new JcaContentSignerBuilder(algorithm).build(keys.getPrivate())).getEncoded();
         } catch (IOException | OperatorCreationException | java.security.GeneralSecurityException e) {

@@ -4,6 +4,7 @@ import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.Set;
 
 import org.bouncycastle.asn1.x509.IssuingDistributionPoint;
 import org.certcheck.validate.Printable;
@@ -13,7 +14,10 @@ import org.certcheck.validate.Printable;
  * counts only when it is in scope and verified, otherwise it is an {@link Answer.Problem}:
  * <ol>
  *   <li>its issuer is the certificate's issuer (no indirect CRLs, section 5.2.5);</li>
+ *   <li>the issuer may sign CRLs: cRLSign in its keyUsage, if it has one (section 6.3.3 f);</li>
  *   <li>its signature verifies with the issuer's key;</li>
+ *   <li>it is a conforming v2 CRL: a non-critical CRLNumber (section 5.2.3) and no critical
+ *       extension certcheck does not know (section 5.2);</li>
  *   <li>it is a complete CRL: not a delta CRL (section 5.2.4), not limited to some reasons, and
  *       its issuingDistributionPoint, if any, covers this kind of certificate (CA or end entity);</li>
  *   <li>it is current: thisUpdate not in the future, nextUpdate not passed (each with the OCSP
@@ -25,6 +29,12 @@ final class CrlCheck {
     static final Duration MAX_AGE_WITHOUT_NEXT_UPDATE = Duration.ofDays(7);
     private static final String DELTA_CRL_INDICATOR = "2.5.29.27";
     private static final String ISSUING_DISTRIBUTION_POINT = "2.5.29.28";
+    private static final String CRL_NUMBER = "2.5.29.20";
+    /** CRL extensions of RFC 5280 section 5.2 that certcheck reads or may safely ignore. */
+    private static final Set<String> KNOWN_EXTENSIONS = Set.of("2.5.29.35", "2.5.29.18", CRL_NUMBER,
+            DELTA_CRL_INDICATOR, ISSUING_DISTRIBUTION_POINT, "2.5.29.46", "1.3.6.1.5.5.7.1.1");
+    /** Index of cRLSign in {@link X509Certificate#getKeyUsage()}. */
+    private static final int CRL_SIGN = 6;
 
     private CrlCheck() {
     }
@@ -36,9 +46,18 @@ final class CrlCheck {
                     + ", not by the certificate's issuer " + Printable.printable(
                             certificate.getIssuerX500Principal().getName()));
         }
+        boolean[] keyUsage = issuer.getKeyUsage();
+        if (keyUsage != null && (keyUsage.length <= CRL_SIGN || !keyUsage[CRL_SIGN])) {
+            return problem(location, OcspCheck.subject(issuer) + " may not sign CRLs: its keyUsage lacks cRLSign"
+                    + " (RFC 5280 section 6.3.3)");
+        }
         if (!crl.signedBy(issuer)) {
             return problem(location, "the CRL's signature does not verify with the key of "
                     + OcspCheck.subject(issuer) + ": it is forged, or signed by another key");
+        }
+        Optional<String> malformed = nonConforming(crl);
+        if (malformed.isPresent()) {
+            return problem(location, malformed.get());
         }
         if (crl.extension(DELTA_CRL_INDICATOR).isPresent()) {
             return problem(location, "a delta CRL, which certcheck cannot use without its base CRL");
@@ -57,6 +76,21 @@ final class CrlCheck {
                     entry.get().revokedAt(), Reasons.name(entry.get().reason()));
         }
         return new Answer.Good(RevocationSource.CRL, location, crl.thisUpdate(), crl.nextUpdate());
+    }
+
+    private static Optional<String> nonConforming(RevocationList crl) {
+        if (crl.extension(CRL_NUMBER).isEmpty()) {
+            return Optional.of("the CRL has no CRLNumber extension, which RFC 5280 section 5.2.3 requires of every"
+                    + " CRL: the CA must issue v2 CRLs");
+        }
+        Set<String> critical = crl.criticalExtensions();
+        if (critical.contains(CRL_NUMBER)) {
+            return Optional.of("the CRL marks its CRLNumber extension critical, which RFC 5280 section 5.2.3 forbids");
+        }
+        Optional<String> unknown = critical.stream().filter(oid -> !KNOWN_EXTENSIONS.contains(oid)).sorted()
+                .findFirst();
+        return unknown.map(oid -> "the CRL has a critical extension certcheck does not know (OID " + oid
+                + "), so it must not be used (RFC 5280 section 5.2)");
     }
 
     private static Optional<String> outOfScope(RevocationList crl, X509Certificate certificate) {

@@ -63,11 +63,15 @@ public final class RevocationCheck {
      * chain's URLs are not worth fetching), or when the path is the anchor alone.
      */
     public Optional<PathRevocation> check(Handshake handshake, CertificatePath path, Instant now) {
+        return check(path, handshake.stapledOcsp(), now);
+    }
+
+    /** As {@link #check(Handshake, CertificatePath, Instant)}, for a path without a connection (offline). */
+    public Optional<PathRevocation> check(CertificatePath path, List<byte[]> stapled, Instant now) {
         if (mode == RevocationMode.OFF || !path.trusted() || path.certificates().size() < 2) {
             return Optional.empty();
         }
         List<X509Certificate> certificates = path.certificates();
-        List<byte[]> stapled = handshake.stapledOcsp();
         List<CertificateRevocation> statuses = new ArrayList<>();
         List<Finding> judged = new ArrayList<>();
         for (int i = 0; i < certificates.size() - 1; i++) {

@@ -108,6 +108,12 @@ public final class RevocationList {
         });
     }
 
+    /** The OIDs of the CRL's critical extensions (not its entries'). */
+    Set<String> criticalExtensions() {
+        Set<String> critical = crl.getCriticalExtensionOIDs();
+        return critical == null ? Set.of() : Set.copyOf(critical);
+    }
+
     /** The DER value of a CRL extension, unwrapped from its OCTET STRING, if present. */
     Optional<byte[]> extension(String oid) {
         byte[] wrapped = crl.getExtensionValue(oid);

@@ -12,10 +12,12 @@ import java.security.cert.Certificate;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.ZoneOffset;
+import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.certcheck.pki.CrlBuilder;
 import org.certcheck.pki.HeldCertificate;
 import org.certcheck.testing.CliRun;
 import org.certcheck.testing.TestPki;
@@ -152,6 +154,50 @@ class VerifyCliTest {
         assertThat(answers).extracting(a -> a.get("id").asText() + " " + a.get("actual_result").asText())
                 .containsExactly("good SUCCESS", "wrong-name FAILURE", "client SKIPPED", "line 4 FAILURE");
         assertThat(answers.get(1).get("context").asText()).contains("host.mismatch");
+    }
+
+    @Test
+    void batchChecksTheCrlsOfACaseWithoutTheNetwork() throws Exception {
+        ObjectMapper mapper = new ObjectMapper();
+        HeldCertificate revoked = pki.leaf("revoked.corp.test").build();
+        HeldCertificate good = pki.leaf("good.corp.test").build();
+        String crl = pem(CrlBuilder.issuedBy(pki.intermediate, pki.now).revoke(revoked).build());
+        String crlWithoutNumber = pem(CrlBuilder.issuedBy(pki.intermediate, pki.now).withoutCrlNumber().build());
+        StringBuilder input = new StringBuilder();
+        for (Map<String, Object> testcase : List.of(
+                withCrl(testcase("listed", revoked, "revoked.corp.test"), crl),
+                withCrl(testcase("not-listed", good, "good.corp.test"), crl),
+                withCrl(testcase("unusable-crl", good, "good.corp.test"), crlWithoutNumber),
+                withCrl(testcase("not-a-crl", good, "good.corp.test"), "-----BEGIN X509 CRL-----\nAAAA\n-----END X509 CRL-----"))) {
+            input.append(mapper.writeValueAsString(testcase)).append('\n');
+        }
+
+        CliRun run = CliRun.run(clock, Resolver.SYSTEM,
+                new ByteArrayInputStream(input.toString().getBytes(StandardCharsets.UTF_8)), "verify", "--batch");
+
+        List<JsonNode> answers = run.out().lines().map(line -> {
+            try {
+                return mapper.readTree(line);
+            } catch (Exception e) {
+                throw new AssertionError(line, e);
+            }
+        }).toList();
+        assertThat(answers).extracting(a -> a.get("id").asText() + " " + a.get("actual_result").asText())
+                .containsExactly("listed FAILURE", "not-listed SUCCESS", "unusable-crl FAILURE", "not-a-crl FAILURE");
+        assertThat(answers.get(0).get("context").asText()).contains("revocation.revoked", "says the CRL crls[0]");
+        assertThat(answers.get(2).get("context").asText()).contains("revocation.unknown", "no CRLNumber extension");
+        assertThat(answers.get(3).get("context").asText()).startsWith("unparsable CRL");
+        assertThat(run.exitCode()).isZero();
+    }
+
+    private static Map<String, Object> withCrl(Map<String, Object> testcase, String crlPem) {
+        testcase.put("crls", List.of(crlPem));
+        return testcase;
+    }
+
+    private static String pem(byte[] crl) {
+        return "-----BEGIN X509 CRL-----\n" + Base64.getMimeEncoder(64, new byte[] {'\n'}).encodeToString(crl)
+                + "\n-----END X509 CRL-----\n";
     }
 
     private Map<String, Object> testcase(String id, HeldCertificate peer, String name) {

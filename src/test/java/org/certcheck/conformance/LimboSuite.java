@@ -18,11 +18,6 @@ final class LimboSuite {
     }
 
     /** Hands every element of the top-level {@code testcases} array to {@code each}, in file order. */
-    static void forEachCase(Path file, Consumer<LimboCase> each) throws IOException {
-        forEachNode(file, node -> each.accept(LimboCase.of(node)));
-    }
-
-    /** As {@link #forEachCase}, with each testcase as its JSON tree. */
     static void forEachNode(Path file, Consumer<JsonNode> each) throws IOException {
         ObjectMapper mapper = new ObjectMapper();
         try (JsonParser parser = mapper.getFactory().createParser(file.toFile())) {

@@ -14,6 +14,7 @@ import java.time.Duration;
 import java.util.List;
 
 import org.bouncycastle.asn1.x509.CRLReason;
+import org.bouncycastle.asn1.x509.KeyUsage;
 import org.certcheck.pki.CrlBuilder;
 import org.certcheck.pki.HeldCertificate;
 import org.certcheck.validate.FindingCode;
@@ -104,6 +105,45 @@ class CrlRevocationTest {
         assertThat(revocation.leaf().status()).isEqualTo(RevocationStatus.UNKNOWN);
         assertThat(finding(revocation, FindingCode.REVOCATION_UNKNOWN).message())
                 .contains("signature does not verify with the key of CN=Test Issuing CA");
+    }
+
+    @Test
+    void crlWithoutACrlNumberIsNotUsedAndSaysWhy() {
+        publish(CrlBuilder.issuedBy(pki.intermediate, NOW).revoke(leaf).withoutCrlNumber());
+
+        PathRevocation revocation = soft();
+
+        assertThat(revocation.leaf().status()).isEqualTo(RevocationStatus.UNKNOWN);
+        assertThat(finding(revocation, FindingCode.REVOCATION_UNKNOWN).message())
+                .contains("the CRL has no CRLNumber extension, which RFC 5280 section 5.2.3 requires");
+    }
+
+    @Test
+    void crlWithACriticalCrlNumberIsNotUsed() {
+        publish(CrlBuilder.issuedBy(pki.intermediate, NOW).criticalCrlNumber());
+
+        PathRevocation revocation = soft();
+
+        assertThat(revocation.leaf().status()).isEqualTo(RevocationStatus.UNKNOWN);
+        assertThat(finding(revocation, FindingCode.REVOCATION_UNKNOWN).message())
+                .contains("marks its CRLNumber extension critical");
+    }
+
+    @Test
+    void crlOfAnIssuerWhoseKeyUsageLacksCrlSignIsNotUsed() {
+        HeldCertificate noCrlSign = HeldCertificate.builder(NOW).commonName("Certificates Only CA")
+                .certificateAuthority(0).keyUsage(KeyUsage.keyCertSign).signedBy(pki.root).build();
+        HeldCertificate issued = HeldCertificate.builder(NOW).commonName("good.test").addSubjectAltName("good.test")
+                .crlDistributionPoint(pki.crlServer.url("/certificates-only.crl")).signedBy(noCrlSign).build();
+        pki.crlServer.publishCrl("/certificates-only.crl", CrlBuilder.issuedBy(noCrlSign, NOW).build());
+
+        PathRevocation revocation = pki.revocation(check(RevocationMode.HARD), issued, noCrlSign);
+
+        assertThat(revocation.leaf().status()).isEqualTo(RevocationStatus.UNKNOWN);
+        assertThat(finding(revocation, FindingCode.REVOCATION_UNKNOWN))
+                .satisfies(f -> assertThat(f.severity()).isEqualTo(Severity.FAIL))
+                .satisfies(f -> assertThat(f.message()).contains("CN=Certificates Only CA may not sign CRLs: its"
+                        + " keyUsage lacks cRLSign"));
     }
 
     @Test
