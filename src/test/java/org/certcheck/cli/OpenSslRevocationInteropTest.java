@@ -19,6 +19,7 @@ import org.certcheck.demo.TlsServer;
 import org.certcheck.pki.HeldCertificate;
 import org.certcheck.testing.CliRun;
 import org.certcheck.testing.OcspResponses;
+import org.certcheck.testing.OpenSslCrl;
 import org.certcheck.testing.OpenSslOcspResponder;
 import org.certcheck.testing.OpenSslServer;
 import org.certcheck.testing.RevocationPki;
@@ -31,8 +32,8 @@ import org.junit.jupiter.api.io.TempDir;
 import com.fasterxml.jackson.databind.JsonNode;
 
 /**
- * Revocation against OpenSSL: {@code openssl ocsp} as the responder, and {@code openssl s_server
- * -status_file} as a server that staples. CI ({@code .ci/run}) installs OpenSSL, so there these
+ * Revocation against OpenSSL: {@code openssl ocsp} as the responder, {@code openssl s_server
+ * -status_file} as a server that staples, and CRLs from {@code openssl ca -gencrl}. CI ({@code .ci/run}) installs OpenSSL, so there these
  * tests run; elsewhere they are skipped without it.
  */
 class OpenSslRevocationInteropTest {
@@ -61,10 +62,10 @@ class OpenSslRevocationInteropTest {
         }
     }
 
-    private CliRun check(String... targets) {
+    private CliRun check(String... arguments) {
         List<String> args = new ArrayList<>(List.of("--ca", rootPem.toString(), "-o", "json",
                 "--revocation", "hard", "--revocation-timeout", "5s"));
-        args.addAll(List.of(targets));
+        args.addAll(List.of(arguments));
         return CliRun.run(Clock.fixed(NOW, ZoneOffset.UTC), Resolver.SYSTEM, args.toArray(String[]::new));
     }
 
@@ -158,6 +159,50 @@ class OpenSslRevocationInteropTest {
             assertThat(result.get("status").asText()).as("%s\nopenssl said:\n%s", run.out(), server.output())
                     .isEqualTo("PASS");
             assertThat(result.get("revocation").get("certificates").get(0).get("source").asText()).isEqualTo("stapled");
+        }
+    }
+
+    @Test
+    void crlFromOpenSslCaListsTheRevokedCertificateAndClearsTheOther() throws Exception {
+        HeldCertificate good = pki.leaf("good.test").build();
+        HeldCertificate revoked = pki.leaf("good.test").build();
+        Path crl = OpenSslCrl.mint(temp, pki.intermediate, List.of(OpenSslOcspResponder.Entry.valid(good),
+                OpenSslOcspResponder.Entry.revoked(revoked, NOW.minus(Duration.ofDays(1)), "keyCompromise")), true);
+        try (TlsServer goodServer = TlsServer.start(LOOPBACK,
+                     List.of(good.certificate(), pki.intermediate.certificate()), good.privateKey());
+             TlsServer revokedServer = TlsServer.start(LOOPBACK,
+                     List.of(revoked.certificate(), pki.intermediate.certificate()), revoked.privateKey())) {
+            String goodTarget = "good.test:" + goodServer.port();
+            String revokedTarget = "good.test:" + revokedServer.port();
+
+            CliRun run = check("--crl", crl.toString(), goodTarget, revokedTarget);
+
+            JsonNode goodLeaf = run.target(goodTarget).get("revocation").get("certificates").get(0);
+            assertThat(goodLeaf.get("status").asText()).as(run.out()).isEqualTo("good");
+            assertThat(goodLeaf.get("source").asText()).isEqualTo("crl");
+            JsonNode revokedLeaf = run.target(revokedTarget).get("revocation").get("certificates").get(0);
+            assertThat(revokedLeaf.get("status").asText()).isEqualTo("revoked");
+            assertThat(revokedLeaf.get("reason").asText()).isEqualTo("keyCompromise");
+            assertThat(run.exitCode()).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void v1CrlFromOpenSslCaWithoutACrlNumberIsNotTakenAsGood() throws Exception {
+        HeldCertificate leaf = pki.leaf("good.test").build();
+        Path crl = OpenSslCrl.mint(temp, pki.intermediate, List.of(OpenSslOcspResponder.Entry.valid(leaf)), false);
+        try (TlsServer server = TlsServer.start(LOOPBACK,
+                List.of(leaf.certificate(), pki.intermediate.certificate()), leaf.privateKey())) {
+            String target = "good.test:" + server.port();
+
+            CliRun run = check("--crl", crl.toString(), target);
+
+            JsonNode result = run.target(target);
+            assertThat(result.get("revocation").get("certificates").get(0).get("status").asText()).as(run.out())
+                    .isEqualTo("unknown");
+            assertThat(result.get("findings").findValuesAsText("message"))
+                    .anySatisfy(message -> assertThat(message).contains("the CRL has no CRLNumber extension"));
+            assertThat(run.exitCode()).isEqualTo(1);
         }
     }
 }
