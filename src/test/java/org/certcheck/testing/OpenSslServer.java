@@ -4,13 +4,10 @@ import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.ServerSocket;
-import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -114,7 +111,7 @@ public final class OpenSslServer implements AutoCloseable {
                     .redirectOutput(log.toFile()).start();
             OpenSslServer server = new OpenSslServer(process, port, log);
             try {
-                if (server.awaitListening()) {
+                if (ServerProcesses.awaitListening(process, port, STARTUP)) {
                     return server;
                 }
             } catch (InterruptedException | RuntimeException e) {
@@ -145,33 +142,9 @@ public final class OpenSslServer implements AutoCloseable {
     /** Ends the process, forcibly if it does not stop within five seconds. */
     @Override
     public void close() {
-        process.destroy();
-        try {
-            if (!process.waitFor(5, TimeUnit.SECONDS)) {
-                process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
-            }
-        } catch (InterruptedException e) {
-            process.destroyForcibly();
-            Thread.currentThread().interrupt();
-        }
+        ServerProcesses.stop(process);
     }
 
-    /** True once a TCP connection succeeds; false if the process dies or the deadline passes first. */
-    private boolean awaitListening() throws InterruptedException {
-        Instant deadline = Instant.now().plus(STARTUP);
-        while (Instant.now().isBefore(deadline)) {
-            if (!process.isAlive()) {
-                return false;
-            }
-            try (Socket socket = new Socket()) {
-                socket.connect(new InetSocketAddress(IPV4_LOOPBACK, port), 500);
-                return true;
-            } catch (IOException notYet) {
-                Thread.sleep(50);
-            }
-        }
-        return false;
-    }
 
     private static InetAddress ipv4Loopback() {
         try {
