@@ -144,13 +144,7 @@ class VerifyCliTest {
                 new ByteArrayInputStream(input.getBytes(StandardCharsets.UTF_8)), "verify", "--batch");
 
         assertThat(run.exitCode()).isZero();
-        List<JsonNode> answers = run.out().lines().map(line -> {
-            try {
-                return mapper.readTree(line);
-            } catch (Exception e) {
-                throw new AssertionError(line, e);
-            }
-        }).toList();
+        List<JsonNode> answers = answers(run);
         assertThat(answers).extracting(a -> a.get("id").asText() + " " + a.get("actual_result").asText())
                 .containsExactly("good SUCCESS", "wrong-name FAILURE", "client SKIPPED", "line 4 FAILURE");
         assertThat(answers.get(1).get("context").asText()).contains("host.mismatch");
@@ -175,19 +169,25 @@ class VerifyCliTest {
         CliRun run = CliRun.run(clock, Resolver.SYSTEM,
                 new ByteArrayInputStream(input.toString().getBytes(StandardCharsets.UTF_8)), "verify", "--batch");
 
-        List<JsonNode> answers = run.out().lines().map(line -> {
-            try {
-                return mapper.readTree(line);
-            } catch (Exception e) {
-                throw new AssertionError(line, e);
-            }
-        }).toList();
+        List<JsonNode> answers = answers(run);
         assertThat(answers).extracting(a -> a.get("id").asText() + " " + a.get("actual_result").asText())
                 .containsExactly("listed FAILURE", "not-listed SUCCESS", "unusable-crl FAILURE", "not-a-crl FAILURE");
         assertThat(answers.get(0).get("context").asText()).contains("revocation.revoked", "says the CRL crls[0]");
         assertThat(answers.get(2).get("context").asText()).contains("revocation.unknown", "no CRLNumber extension");
         assertThat(answers.get(3).get("context").asText()).startsWith("unparsable CRL");
         assertThat(run.exitCode()).isZero();
+    }
+
+    /** The JSON answers of {@code verify --batch}, one per output line. */
+    private static List<JsonNode> answers(CliRun run) {
+        ObjectMapper mapper = new ObjectMapper();
+        return run.out().lines().map(line -> {
+            try {
+                return mapper.readTree(line);
+            } catch (Exception e) {
+                throw new AssertionError(line, e);
+            }
+        }).toList();
     }
 
     private static Map<String, Object> withCrl(Map<String, Object> testcase, String crlPem) {
