@@ -13,7 +13,7 @@ import org.certcheck.inventory.Inventory;
 import org.certcheck.inventory.InventoryVerdicts;
 import org.certcheck.inventory.WalkLimits;
 import org.certcheck.report.Report;
-import org.certcheck.validate.Printable;
+import org.certcheck.finding.Printable;
 import org.certcheck.report.Verdict;
 import org.certcheck.store.CertificateFiles;
 import org.certcheck.validate.Policy;

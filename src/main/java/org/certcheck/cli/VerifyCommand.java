@@ -25,7 +25,7 @@ import org.certcheck.store.CertificateFileException;
 import org.certcheck.store.CertificateFiles;
 import org.certcheck.store.StoredCertificate;
 import org.certcheck.validate.Assessment;
-import org.certcheck.validate.Finding;
+import org.certcheck.finding.Finding;
 import org.certcheck.validate.Policy;
 import org.certcheck.validate.TrustAnchors;
 import org.certcheck.validate.Validator;

@@ -17,7 +17,7 @@ import org.certcheck.pki.CrlBuilder;
 import org.certcheck.pki.HeldCertificate;
 import org.certcheck.report.Status;
 import org.certcheck.tls.Resolver;
-import org.certcheck.validate.FindingCode;
+import org.certcheck.finding.FindingCode;
 
 /**
  * The built-in demo: a throwaway corporate PKI and one real TLS server on loopback per kind of

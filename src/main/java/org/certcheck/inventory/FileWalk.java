@@ -15,7 +15,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.certcheck.validate.FindingCode;
+import org.certcheck.finding.FindingCode;
 
 /**
  * Walks the paths of an inventory: named files, and directories recursively, in name order.

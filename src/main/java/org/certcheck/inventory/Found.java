@@ -3,7 +3,7 @@ package org.certcheck.inventory;
 import java.nio.file.Path;
 import java.util.Objects;
 
-import org.certcheck.validate.FindingCode;
+import org.certcheck.finding.FindingCode;
 
 /** What a {@link FileWalk} found at one path. */
 public sealed interface Found {

@@ -12,7 +12,7 @@ import java.util.Objects;
 import org.certcheck.store.CertificateFileException;
 import org.certcheck.store.CertificateFiles;
 import org.certcheck.store.StoredCertificate;
-import org.certcheck.validate.FindingCode;
+import org.certcheck.finding.FindingCode;
 
 /**
  * Finds every certificate under the paths of an inventory: walks them, reads each file that holds

@@ -9,9 +9,9 @@ import org.certcheck.report.Status;
 import org.certcheck.report.Verdict;
 import org.certcheck.report.Verdicts;
 import org.certcheck.validate.Assessment;
-import org.certcheck.validate.Finding;
-import org.certcheck.validate.FindingCode;
-import org.certcheck.validate.Severity;
+import org.certcheck.finding.Finding;
+import org.certcheck.finding.FindingCode;
+import org.certcheck.finding.Severity;
 import org.certcheck.validate.StandaloneCheck;
 
 /**

@@ -23,7 +23,7 @@ import org.certcheck.revocation.RevocationList;
 import org.certcheck.revocation.RevocationMode;
 import org.certcheck.tls.HttpOutcome;
 import org.certcheck.validate.Assessment;
-import org.certcheck.validate.Finding;
+import org.certcheck.finding.Finding;
 import org.certcheck.validate.Policy;
 import org.certcheck.validate.Requirements;
 import org.certcheck.validate.TrustAnchors;
@@ -139,8 +139,8 @@ public final class BatchJudge {
         int intermediates = (int) onPath.subList(1, Math.max(1, onPath.size() - 1)).stream()
                 .filter(c -> !c.getIssuerX500Principal().equals(c.getSubjectX500Principal())).count();
         if (depth.isInt() && assessment.path().trusted() && intermediates > depth.asInt()) {
-            findings.add(Finding.of(org.certcheck.validate.FindingCode.CHAIN_PATH_LENGTH,
-                    org.certcheck.validate.Severity.FAIL, "the path has " + intermediates
+            findings.add(Finding.of(org.certcheck.finding.FindingCode.CHAIN_PATH_LENGTH,
+                    org.certcheck.finding.Severity.FAIL, "the path has " + intermediates
                             + " intermediate(s), more than max_chain_depth " + depth.asInt()));
         }
         Status status = Status.of(findings);

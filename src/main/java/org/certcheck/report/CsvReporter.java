@@ -7,8 +7,8 @@ import java.util.List;
 import java.util.OptionalLong;
 import java.util.regex.Pattern;
 
-import org.certcheck.validate.Finding;
-import org.certcheck.validate.Printable;
+import org.certcheck.finding.Finding;
+import org.certcheck.finding.Printable;
 
 /**
  * The report as CSV for spreadsheets (RFC 4180): a header row, then one row per verdict.

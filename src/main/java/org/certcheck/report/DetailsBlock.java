@@ -4,8 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.certcheck.revocation.CertificateRevocation;
-import org.certcheck.validate.Finding;
-import org.certcheck.validate.Printable;
+import org.certcheck.finding.Finding;
+import org.certcheck.finding.Printable;
 
 /**
  * The indented facts under a table row in details mode: where the target came from, the leaf

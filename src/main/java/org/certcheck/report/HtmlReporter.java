@@ -12,8 +12,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.OptionalLong;
 
-import org.certcheck.validate.Finding;
-import org.certcheck.validate.Severity;
+import org.certcheck.finding.Finding;
+import org.certcheck.finding.Severity;
 
 /**
  * The report as one self-contained HTML page for a person: the summary, the expiry timeline of

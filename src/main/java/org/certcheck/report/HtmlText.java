@@ -1,6 +1,6 @@
 package org.certcheck.report;
 
-import org.certcheck.validate.Printable;
+import org.certcheck.finding.Printable;
 
 /**
  * Text made safe for HTML element content and quoted attribute values: the five markup characters

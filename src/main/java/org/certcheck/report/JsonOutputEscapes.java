@@ -6,7 +6,7 @@ import com.fasterxml.jackson.core.SerializableString;
 import com.fasterxml.jackson.core.io.CharacterEscapes;
 import com.fasterxml.jackson.core.io.SerializedString;
 
-import org.certcheck.validate.Printable;
+import org.certcheck.finding.Printable;
 
 /**
  * JSON string escapes beyond the ones JSON requires (RFC 8259 section 7 only demands U+0000-U+001F,

@@ -19,7 +19,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import org.certcheck.revocation.CertificateRevocation;
 import org.certcheck.revocation.PathRevocation;
-import org.certcheck.validate.Finding;
+import org.certcheck.finding.Finding;
 
 /**
  * The report as JSON for scripts, in the shape documented in {@code docs/json-output.md}

@@ -13,9 +13,9 @@ import javax.xml.stream.XMLOutputFactory;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamWriter;
 
-import org.certcheck.validate.Finding;
-import org.certcheck.validate.Printable;
-import org.certcheck.validate.Severity;
+import org.certcheck.finding.Finding;
+import org.certcheck.finding.Printable;
+import org.certcheck.finding.Severity;
 
 /**
  * The report as JUnit XML, the test-result format GitLab ({@code artifacts:reports:junit}), Jenkins

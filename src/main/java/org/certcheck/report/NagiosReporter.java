@@ -7,10 +7,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
 
-import org.certcheck.validate.Finding;
+import org.certcheck.finding.Finding;
 import org.certcheck.validate.Policy;
-import org.certcheck.validate.Printable;
-import org.certcheck.validate.Severity;
+import org.certcheck.finding.Printable;
+import org.certcheck.finding.Severity;
 
 /**
  * The report as the output of a Nagios/Icinga plugin (Nagios Plugin Development Guidelines,

@@ -12,8 +12,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 
-import org.certcheck.validate.Finding;
-import org.certcheck.validate.Printable;
+import org.certcheck.finding.Finding;
+import org.certcheck.finding.Printable;
 
 /**
  * The report in the Prometheus text exposition format (version 0.0.4), for node_exporter's textfile

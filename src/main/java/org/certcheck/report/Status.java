@@ -2,8 +2,8 @@ package org.certcheck.report;
 
 import java.util.Collection;
 
-import org.certcheck.validate.Finding;
-import org.certcheck.validate.Severity;
+import org.certcheck.finding.Finding;
+import org.certcheck.finding.Severity;
 
 /** The verdict on one target, from the worst of its findings. */
 public enum Status {

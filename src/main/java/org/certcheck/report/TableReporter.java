@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.function.Function;
 
-import org.certcheck.validate.Printable;
+import org.certcheck.finding.Printable;
 
 /**
  * The report as a text table for people: one row per verdict in input order, then a blank line and

@@ -6,9 +6,9 @@ import java.util.List;
 import java.util.Objects;
 
 import org.certcheck.revocation.PathRevocation;
-import org.certcheck.validate.Finding;
-import org.certcheck.validate.Printable;
-import org.certcheck.validate.Severity;
+import org.certcheck.finding.Finding;
+import org.certcheck.finding.Printable;
+import org.certcheck.finding.Severity;
 
 /**
  * One verdict as the cells of a table row, every string already safe for a terminal.

@@ -7,7 +7,7 @@ import java.util.Objects;
 import java.util.Optional;
 
 import org.certcheck.revocation.PathRevocation;
-import org.certcheck.validate.Finding;
+import org.certcheck.finding.Finding;
 
 /**
  * Everything certcheck concluded about one target: the row of the table, the object of the JSON.

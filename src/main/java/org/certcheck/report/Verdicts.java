@@ -12,10 +12,10 @@ import org.certcheck.revocation.PathRevocation;
 import org.certcheck.tls.Handshake;
 import org.certcheck.tls.ProbeFailure;
 import org.certcheck.validate.Assessment;
-import org.certcheck.validate.Finding;
-import org.certcheck.validate.FindingCode;
-import org.certcheck.validate.Printable;
-import org.certcheck.validate.Severity;
+import org.certcheck.finding.Finding;
+import org.certcheck.finding.FindingCode;
+import org.certcheck.finding.Printable;
+import org.certcheck.finding.Severity;
 
 /** Builds the verdict of each kind of outcome: a bad input line, an unreachable target, a judged handshake. */
 public final class Verdicts {
@@ -29,7 +29,7 @@ public final class Verdicts {
     }
 
     public static Verdict of(ProbeFailure failure) {
-        Finding finding = Finding.of(FindingCode.forProbeFailure(failure.kind()), Severity.UNKNOWN, failure.message());
+        Finding finding = Finding.of(probeCode(failure.kind()), Severity.UNKNOWN, failure.message());
         return new Verdict(failure.target().display(), failure.target().origin(), Status.UNKNOWN, List.of(finding),
                 Optional.empty(), List.of(), List.of(), Optional.empty(), failure.elapsed());
     }
@@ -90,5 +90,25 @@ public final class Verdicts {
 
     private static String subject(X509Certificate certificate) {
         return Printable.printable(certificate.getSubjectX500Principal().getName());
+    }
+
+    private static FindingCode probeCode(ProbeFailure.Kind kind) {
+        return switch (kind) {
+            case DNS -> FindingCode.PROBE_DNS;
+            case REFUSED -> FindingCode.PROBE_REFUSED;
+            case UNREACHABLE -> FindingCode.PROBE_UNREACHABLE;
+            case CONNECT_TIMEOUT -> FindingCode.PROBE_CONNECT_TIMEOUT;
+            case HANDSHAKE_TIMEOUT -> FindingCode.PROBE_HANDSHAKE_TIMEOUT;
+            case NOT_TLS -> FindingCode.PROBE_NOT_TLS;
+            case TLS_ALERT -> FindingCode.PROBE_TLS_ALERT;
+            case CLOSED -> FindingCode.PROBE_CLOSED;
+            case RESET -> FindingCode.PROBE_RESET;
+            case IO_ERROR -> FindingCode.PROBE_IO_ERROR;
+            case STARTTLS -> FindingCode.PROBE_STARTTLS;
+            case PROXY -> FindingCode.PROBE_PROXY;
+            case LIMIT_EXCEEDED -> FindingCode.PROBE_LIMIT_EXCEEDED;
+            case BAD_CERTIFICATE -> FindingCode.PROBE_BAD_CERTIFICATE;
+            case PROTOCOL_ERROR -> FindingCode.PROBE_PROTOCOL_ERROR;
+        };
     }
 }

@@ -7,7 +7,7 @@ import java.util.Optional;
 import java.util.Set;
 
 import org.bouncycastle.asn1.x509.IssuingDistributionPoint;
-import org.certcheck.validate.Printable;
+import org.certcheck.finding.Printable;
 
 /**
  * Judges one certificate against one CRL (RFC 5280 sections 5 and 6.3), without any I/O. The CRL

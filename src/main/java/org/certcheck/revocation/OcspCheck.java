@@ -27,7 +27,7 @@ import org.bouncycastle.operator.DigestCalculatorProvider;
 import org.bouncycastle.operator.OperatorCreationException;
 import org.bouncycastle.operator.jcajce.JcaContentVerifierProviderBuilder;
 import org.bouncycastle.operator.jcajce.JcaDigestCalculatorProviderBuilder;
-import org.certcheck.validate.Printable;
+import org.certcheck.finding.Printable;
 
 /**
  * Builds OCSP requests and judges OCSP responses (RFC 6960), without any I/O. A response counts

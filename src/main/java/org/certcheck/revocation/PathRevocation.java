@@ -2,7 +2,7 @@ package org.certcheck.revocation;
 
 import java.util.List;
 
-import org.certcheck.validate.Finding;
+import org.certcheck.finding.Finding;
 
 /**
  * The revocation status of every certificate on a validated path except its anchor (the anchor is

@@ -5,9 +5,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
 
-import org.certcheck.validate.Finding;
-import org.certcheck.validate.FindingCode;
-import org.certcheck.validate.Severity;
+import org.certcheck.finding.Finding;
+import org.certcheck.finding.FindingCode;
+import org.certcheck.finding.Severity;
 
 /**
  * Turns what the lookups learned into findings, judged by the run's mode: revoked fails; unknown

@@ -9,9 +9,9 @@ import java.util.stream.Collectors;
 import org.certcheck.report.CertificateFacts;
 import org.certcheck.report.Status;
 import org.certcheck.report.Verdict;
-import org.certcheck.validate.Finding;
-import org.certcheck.validate.FindingCode;
-import org.certcheck.validate.Severity;
+import org.certcheck.finding.Finding;
+import org.certcheck.finding.FindingCode;
+import org.certcheck.finding.Severity;
 
 /**
  * Compares what the addresses of one name serve ({@code --all-addresses}): when they present

@@ -14,7 +14,7 @@ import java.util.Map;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
-import org.certcheck.validate.Printable;
+import org.certcheck.finding.Printable;
 import org.certcheck.validate.TrustAnchors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

@@ -1,5 +1,7 @@
 package org.certcheck.validate;
 
+import org.certcheck.finding.Finding;
+
 import java.util.List;
 import java.util.Objects;
 

@@ -1,5 +1,7 @@
 package org.certcheck.validate;
 
+import org.certcheck.finding.Printable;
+
 import java.nio.ByteBuffer;
 import java.security.GeneralSecurityException;
 import java.security.InvalidKeyException;

@@ -1,5 +1,11 @@
 package org.certcheck.validate;
 
+import org.certcheck.finding.Printable;
+
+import org.certcheck.finding.FindingCode;
+
+import org.certcheck.finding.Finding;
+
 import java.io.ByteArrayInputStream;
 import java.net.URI;
 import java.security.cert.Certificate;
@@ -44,8 +50,8 @@ final class MissingIssuerDiagnosis {
             boolean missingIssuer = finding.code() == FindingCode.CHAIN_INCOMPLETE
                     || (finding.code() == FindingCode.CHAIN_UNTRUSTED && !Certificates.selfIssued(top));
             Optional<URI> url = missingIssuer ? caIssuersUrl(top) : Optional.empty();
-            explained.add(url.map(uri -> new Finding(finding.code(), finding.severity(),
-                    finding.message() + ". " + describe(uri, fetcher.fetch(uri), top), finding.certificate()))
+            explained.add(url.map(uri -> finding.withMessage(
+                    finding.message() + ". " + describe(uri, fetcher.fetch(uri), top)))
                     .orElse(finding));
         }
         return explained;

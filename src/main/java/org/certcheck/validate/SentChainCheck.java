@@ -1,5 +1,11 @@
 package org.certcheck.validate;
 
+import org.certcheck.finding.Severity;
+
+import org.certcheck.finding.FindingCode;
+
+import org.certcheck.finding.Finding;
+
 import java.security.cert.X509Certificate;
 import java.time.Instant;
 import java.util.ArrayList;

@@ -1,5 +1,7 @@
 package org.certcheck.validate;
 
+import org.certcheck.finding.Printable;
+
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.Objects;

@@ -11,9 +11,9 @@ import java.util.Optional;
 
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
-import org.certcheck.validate.Finding;
-import org.certcheck.validate.FindingCode;
-import org.certcheck.validate.Severity;
+import org.certcheck.finding.Finding;
+import org.certcheck.finding.FindingCode;
+import org.certcheck.finding.Severity;
 import org.junit.jupiter.api.Test;
 
 class CsvReporterTest {

@@ -12,10 +12,10 @@ import java.util.Optional;
 import org.certcheck.testing.ExternalTool;
 import org.certcheck.testing.PrometheusText;
 import org.certcheck.testing.PrometheusText.Sample;
-import org.certcheck.validate.Finding;
-import org.certcheck.validate.FindingCode;
-import org.certcheck.validate.Printable;
-import org.certcheck.validate.Severity;
+import org.certcheck.finding.Finding;
+import org.certcheck.finding.FindingCode;
+import org.certcheck.finding.Printable;
+import org.certcheck.finding.Severity;
 import org.junit.jupiter.api.Test;
 
 class PrometheusReporterTest {

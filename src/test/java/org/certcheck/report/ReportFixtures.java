@@ -11,9 +11,9 @@ import org.certcheck.revocation.CertificateRevocation;
 import org.certcheck.revocation.PathRevocation;
 import org.certcheck.revocation.RevocationSource;
 import org.certcheck.revocation.RevocationStatus;
-import org.certcheck.validate.Finding;
-import org.certcheck.validate.FindingCode;
-import org.certcheck.validate.Severity;
+import org.certcheck.finding.Finding;
+import org.certcheck.finding.FindingCode;
+import org.certcheck.finding.Severity;
 
 /**
  * A corporate PKI made at a fixed instant and the verdicts of one run against it: a pass, a failure

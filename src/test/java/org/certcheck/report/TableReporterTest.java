@@ -12,9 +12,9 @@ import java.util.List;
 import java.util.Optional;
 
 import org.certcheck.pki.HeldCertificate;
-import org.certcheck.validate.Finding;
-import org.certcheck.validate.FindingCode;
-import org.certcheck.validate.Severity;
+import org.certcheck.finding.Finding;
+import org.certcheck.finding.FindingCode;
+import org.certcheck.finding.Severity;
 import org.junit.jupiter.api.Test;
 
 class TableReporterTest {

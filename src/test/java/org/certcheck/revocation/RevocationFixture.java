@@ -13,9 +13,9 @@ import org.certcheck.pki.HeldCertificate;
 import org.certcheck.testing.RevocationPki;
 import org.certcheck.tls.Handshake;
 import org.certcheck.validate.CertificatePath;
-import org.certcheck.validate.Finding;
-import org.certcheck.validate.FindingCode;
-import org.certcheck.validate.Severity;
+import org.certcheck.finding.Finding;
+import org.certcheck.finding.FindingCode;
+import org.certcheck.finding.Severity;
 
 /**
  * A corporate PKI whose certificates point at a real OCSP responder and a real CRL server on

@@ -1,5 +1,9 @@
 package org.certcheck.validate;
 
+import org.certcheck.finding.FindingCode;
+
+import org.certcheck.finding.Finding;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.security.cert.X509Certificate;

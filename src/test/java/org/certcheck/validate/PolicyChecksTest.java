@@ -1,5 +1,11 @@
 package org.certcheck.validate;
 
+import org.certcheck.finding.Severity;
+
+import org.certcheck.finding.FindingCode;
+
+import org.certcheck.finding.Finding;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigInteger;

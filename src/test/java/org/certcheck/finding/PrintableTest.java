@@ -1,4 +1,5 @@
-package org.certcheck.validate;
+package org.certcheck.finding;
+
 
 import static org.assertj.core.api.Assertions.assertThat;
 

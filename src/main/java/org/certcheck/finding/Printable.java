@@ -1,4 +1,4 @@
-package org.certcheck.validate;
+package org.certcheck.finding;
 
 import java.util.Locale;
 

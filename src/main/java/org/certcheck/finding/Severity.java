@@ -1,4 +1,4 @@
-package org.certcheck.validate;
+package org.certcheck.finding;
 
 /** How much a finding matters; ordered from least to most severe. */
 public enum Severity {

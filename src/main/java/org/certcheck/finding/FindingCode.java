@@ -1,0 +1,123 @@
+package org.certcheck.finding;
+
+/**
+ * Every finding certcheck can report. The codes are a public interface: scripts match on them in
+ * the JSON output, so they never change meaning once released.
+ */
+public enum FindingCode {
+    INPUT_MALFORMED("input.malformed", Kind.UNCHECKED, "a host-list line or argument is not a usable target"),
+    INTERNAL_ERROR("internal.error", Kind.UNCHECKED, "certcheck failed on this target because of a bug (exit code 4)"),
+
+    PROBE_DNS("probe.dns", Kind.UNCHECKED, "the host name could not be resolved"),
+    PROBE_REFUSED("probe.refused", Kind.UNCHECKED, "nothing listens on the port (connection refused)"),
+    PROBE_UNREACHABLE("probe.unreachable", Kind.UNCHECKED, "no route to the host or network"),
+    PROBE_CONNECT_TIMEOUT("probe.connect-timeout", Kind.UNCHECKED, "the TCP connection was not accepted in time"),
+    PROBE_HANDSHAKE_TIMEOUT("probe.handshake-timeout", Kind.UNCHECKED, "TCP connected but the TLS handshake did not finish in time"),
+    PROBE_NOT_TLS("probe.not-tls", Kind.UNCHECKED, "the port answered with something that is not TLS (plain HTTP?)"),
+    PROBE_TLS_ALERT("probe.tls-alert", Kind.UNCHECKED, "the server ended the handshake with a TLS alert before sending a certificate"),
+    PROBE_CLOSED("probe.closed", Kind.UNCHECKED, "the server closed the connection before sending a certificate"),
+    PROBE_RESET("probe.reset", Kind.UNCHECKED, "the connection was reset before a certificate was sent"),
+    PROBE_IO_ERROR("probe.io-error", Kind.UNCHECKED, "another network error before a certificate was sent"),
+
+    // Issue 8 (hostile servers): what a server that sends too much or sends broken TLS gets.
+    PROBE_LIMIT_EXCEEDED("probe.limit-exceeded", Kind.UNCHECKED, "the server sent more than certcheck reads: over 10 certificates,"
+            + " a handshake message over 32 KiB, or over 1 MiB in all"),
+    PROBE_BAD_CERTIFICATE("probe.bad-certificate", Kind.UNCHECKED, "the server sent an empty certificate list or a certificate that"
+            + " does not parse"),
+    PROBE_PROTOCOL_ERROR("probe.protocol-error", Kind.UNCHECKED, "the server sent malformed TLS records or messages"),
+
+    TLS_HANDSHAKE_FAILED("tls.handshake-failed", Kind.HYGIENE, "the handshake failed after the certificate was received"),
+
+    CHAIN_UNTRUSTED("chain.untrusted", Kind.BREAKS, "the chain ends at a CA that is not trusted"),
+    CHAIN_SELF_SIGNED("chain.self-signed", Kind.BREAKS, "the leaf is self-signed and not itself trusted"),
+    CHAIN_INCOMPLETE("chain.incomplete", Kind.BREAKS, "the server did not send an intermediate needed to reach a trusted CA"),
+    CHAIN_BAD_SIGNATURE("chain.bad-signature", Kind.BREAKS, "a certificate's signature does not verify with its issuer's key"),
+    CHAIN_NOT_CA("chain.not-ca", Kind.BREAKS, "an issuing certificate lacks basicConstraints CA:TRUE"),
+    CHAIN_PATH_LENGTH("chain.path-length", Kind.BREAKS, "a CA's pathLenConstraint is exceeded"),
+    CHAIN_CA_KEY_USAGE("chain.ca-key-usage", Kind.BREAKS, "an issuing CA's keyUsage lacks keyCertSign"),
+    CHAIN_NAME_CONSTRAINTS("chain.name-constraints", Kind.BREAKS, "a name violates a CA's name constraints"),
+    CERT_UNKNOWN_CRITICAL_EXTENSION("cert.unknown-critical-extension", Kind.BREAKS, "a certificate has a critical extension certcheck does not understand"),
+
+    CERT_EXPIRED("cert.expired", Kind.BREAKS, "a certificate on the path has expired"),
+    CERT_NOT_YET_VALID("cert.not-yet-valid", Kind.BREAKS, "a certificate on the path is not valid yet"),
+    CERT_EXPIRES_SOON("cert.expires-soon", Kind.HYGIENE, "a certificate on the path expires within --warn-days (a warning)"),
+    CERT_EXPIRES_VERY_SOON("cert.expires-very-soon", Kind.POLICY, "a certificate on the path expires within --crit-days (a failure)"),
+
+    HOST_MISMATCH("host.mismatch", Kind.BREAKS, "the certificate is not valid for the name or address checked"),
+    HOST_NO_SAN("host.no-san", Kind.BREAKS, "the certificate has no subjectAltName (the CN is never used)"),
+
+    CERT_PURPOSE("cert.purpose", Kind.BREAKS, "the leaf's extendedKeyUsage does not allow TLS server authentication"),
+
+    // Revocation (issue #3): see org.certcheck.revocation.
+    REVOCATION_REVOKED("revocation.revoked", Kind.BREAKS, "a certificate on the path is revoked (a failure in every mode but --revocation off)"),
+    REVOCATION_UNKNOWN("revocation.unknown", Kind.HYGIENE, "no source gave a verified, current revocation status (a warning, a failure with --revocation hard)"),
+    REVOCATION_NO_INFO("revocation.no-info", Kind.INFO, "a certificate publishes no revocation information certcheck can fetch (informational)"),
+    REVOCATION_MUST_STAPLE("revocation.must-staple-missing", Kind.BREAKS, "the leaf requires OCSP stapling (TLS Feature) and the server stapled no usable response"),
+    REVOCATION_SOURCE_FAILED("revocation.source-failed", Kind.INFO, "a revocation source failed and a later one answered (informational)"),
+
+    // Issue #4: certificate policy, chain diagnosis, trust extras.
+    CERT_WEAK_SIGNATURE("cert.weak-signature", Kind.BREAKS, "a certificate on the path is signed with MD5 or SHA-1"),
+    CERT_WEAK_KEY("cert.weak-key", Kind.BREAKS, "a key on the path is too small (RSA < 2048, EC < 256 bits) or DSA"),
+    CERT_UNSUPPORTED_ALGORITHM("cert.unsupported-algorithm", Kind.BREAKS, "a key or signature algorithm certcheck does not accept"),
+    CERT_KEY_USAGE("cert.key-usage", Kind.BREAKS, "the leaf's keyUsage does not fit its key or TLS server use"),
+    CERT_LEAF_IS_CA("cert.leaf-is-ca", Kind.BREAKS, "the server certificate is a CA certificate (CA:TRUE or keyCertSign)"),
+    CERT_KEY_IDENTIFIER("cert.key-identifier", Kind.LINT, "authorityKeyIdentifier or subjectKeyIdentifier missing or wrong (RFC 5280 4.2.1.1-2)"),
+    CERT_SERIAL_NUMBER("cert.serial-number", Kind.LINT, "the serial number is zero, negative or longer than 20 octets"),
+    CERT_MALFORMED_EXTENSION("cert.malformed-extension", Kind.LINT, "an extension breaks its RFC 5280 syntax or criticality rule"),
+    CERT_VALIDITY_TOO_LONG("cert.validity-too-long", Kind.POLICY, "the leaf's validity period is longer than --max-validity-days"),
+    CHAIN_CA_PURPOSE("chain.ca-purpose", Kind.BREAKS, "a CA on the path has an extendedKeyUsage without serverAuth"),
+    HOST_CN_NOT_IN_SAN("host.cn-not-in-san", Kind.BR, "the subject CN is a host name or address that no subjectAltName lists"),
+    CHAIN_OUT_OF_ORDER("chain.out-of-order", Kind.HYGIENE, "the server sent its chain in the wrong order (a warning)"),
+    CHAIN_ROOT_SENT("chain.root-sent", Kind.INFO, "the server sent the root CA certificate, which is not needed (information)"),
+    CHAIN_DUPLICATE("chain.duplicate", Kind.HYGIENE, "the server sent a certificate more than once (a warning)"),
+    CHAIN_UNUSED("chain.unused", Kind.HYGIENE, "the server sent a certificate that is not on the validated path (a warning)"),
+    CHAIN_UNUSED_EXPIRED("chain.unused-expired", Kind.HYGIENE, "the server sent an expired certificate that is not on the path (a warning)"),
+    CHAIN_PIN_MISMATCH("chain.pin-mismatch", Kind.POLICY, "no certificate of the chain matches the --pin given for the target"),
+    CHAIN_WRONG_ANCHOR("chain.wrong-anchor", Kind.POLICY, "the chain does not end at the root required by --anchor"),
+    TLS_LEGACY_PROTOCOL("tls.legacy-protocol", Kind.BREAKS, "the server negotiated TLS 1.0, TLS 1.1 or SSL 3"),
+    TLS_WEAK_CIPHER("tls.weak-cipher", Kind.BREAKS, "the server negotiated an obsolete cipher suite (RC4, DES/3DES, NULL, EXPORT, anonymous)"),
+
+    // issue #6: reaching every endpoint (STARTTLS, every address, proxies, client certificates)
+    PROBE_STARTTLS("probe.starttls", Kind.UNCHECKED, "the server refused STARTTLS or answered something other than its protocol"),
+    PROBE_PROXY("probe.proxy", Kind.UNCHECKED, "the HTTP proxy could not be reached, or refused or failed the CONNECT"),
+    HOST_ADDRESSES_DIFFER("host.addresses-differ", Kind.HYGIENE, "the addresses of one name serve different certificates"),
+    TLS_CLIENT_CERT_REQUIRED("tls.client-cert-required", Kind.HYGIENE,
+            "the server requires a client certificate and none was sent (its own certificate was still checked)"),
+    TLS_CLIENT_CERT_REQUESTED("tls.client-cert-requested", Kind.INFO,
+            "the server asks for an optional client certificate"),
+    // Issue #4, local inventory (certcheck inventory): files that could not be checked.
+    FILE_UNREADABLE("file.unreadable", Kind.UNCHECKED, "a file or directory could not be read (permissions, a broken link, too large, not a regular file)"),
+    FILE_WRONG_PASSWORD("file.wrong-password", Kind.UNCHECKED, "a keystore that none of the passwords given (nor none, empty, changeit) opens"),
+    FILE_MALFORMED("file.malformed", Kind.UNCHECKED, "a file that should hold certificates holds none that can be read (garbage, truncated, empty)"),
+    FILE_WALK_LIMIT("file.walk-limit", Kind.UNCHECKED, "part of a directory tree was not searched: --max-depth or --max-files reached");
+
+    private final String code;
+    private final Kind kind;
+    private final String meaning;
+
+    FindingCode(String code, Kind kind, String meaning) {
+        this.code = code;
+        this.kind = kind;
+        this.meaning = meaning;
+    }
+
+    /** What the finding means for who must act; with the role and profile it decides the severity. */
+    public Kind kind() {
+        return kind;
+    }
+
+    /** The stable code, e.g. {@code cert.expired}. */
+    public String code() {
+        return code;
+    }
+
+    /** One line for documentation and {@code --help}. */
+    public String meaning() {
+        return meaning;
+    }
+
+    @Override
+    public String toString() {
+        return code;
+    }
+}
