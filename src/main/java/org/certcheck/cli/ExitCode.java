@@ -2,10 +2,10 @@ package org.certcheck.cli;
 
 import java.util.Collection;
 
+import org.certcheck.finding.FindingCode;
 import org.certcheck.report.Report;
 import org.certcheck.report.Status;
 import org.certcheck.report.Verdict;
-import org.certcheck.finding.FindingCode;
 
 /** The process exit codes, a contract with cron jobs and CI pipelines. */
 public final class ExitCode {

@@ -8,27 +8,27 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+import org.certcheck.finding.Printable;
 import org.certcheck.inventory.FileWalk;
 import org.certcheck.inventory.Inventory;
 import org.certcheck.inventory.InventoryVerdicts;
 import org.certcheck.inventory.WalkLimits;
 import org.certcheck.report.Report;
-import org.certcheck.finding.Printable;
 import org.certcheck.report.Verdict;
 import org.certcheck.store.CertificateFiles;
 import org.certcheck.validate.Policy;
 import org.certcheck.validate.Requirements;
 import org.certcheck.validate.StandaloneCheck;
 import org.certcheck.validate.TrustAnchors;
-
-import picocli.CommandLine.ArgGroup;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Parameters;
-import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.Spec;
 
 /**
  * {@code certcheck inventory PATH...}: every certificate in local files, directories and

@@ -16,6 +16,16 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+import org.certcheck.finding.Finding;
 import org.certcheck.input.Target;
 import org.certcheck.offline.BatchJudge;
 import org.certcheck.offline.BatchRun;
@@ -25,19 +35,9 @@ import org.certcheck.store.CertificateFileException;
 import org.certcheck.store.CertificateFiles;
 import org.certcheck.store.StoredCertificate;
 import org.certcheck.validate.Assessment;
-import org.certcheck.finding.Finding;
 import org.certcheck.validate.Policy;
 import org.certcheck.validate.TrustAnchors;
 import org.certcheck.validate.Validator;
-
-import picocli.CommandLine.ArgGroup;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
-import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.Spec;
 
 /**
  * {@code certcheck verify}: judges certificate files without any network, with the same checks,

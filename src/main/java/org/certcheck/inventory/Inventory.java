@@ -9,10 +9,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
+import org.certcheck.finding.FindingCode;
 import org.certcheck.store.CertificateFileException;
 import org.certcheck.store.CertificateFiles;
 import org.certcheck.store.StoredCertificate;
-import org.certcheck.finding.FindingCode;
 
 /**
  * Finds every certificate under the paths of an inventory: walks them, reads each file that holds

@@ -5,13 +5,13 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
+import org.certcheck.finding.Finding;
+import org.certcheck.finding.FindingCode;
+import org.certcheck.finding.Severity;
 import org.certcheck.report.Status;
 import org.certcheck.report.Verdict;
 import org.certcheck.report.Verdicts;
 import org.certcheck.validate.Assessment;
-import org.certcheck.finding.Finding;
-import org.certcheck.finding.FindingCode;
-import org.certcheck.finding.Severity;
 import org.certcheck.validate.StandaloneCheck;
 
 /**

@@ -15,6 +15,10 @@ import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import org.certcheck.finding.Finding;
 import org.certcheck.input.Target;
 import org.certcheck.report.Status;
 import org.certcheck.revocation.Fetcher;
@@ -23,14 +27,10 @@ import org.certcheck.revocation.RevocationList;
 import org.certcheck.revocation.RevocationMode;
 import org.certcheck.tls.HttpOutcome;
 import org.certcheck.validate.Assessment;
-import org.certcheck.finding.Finding;
 import org.certcheck.validate.Policy;
 import org.certcheck.validate.Requirements;
 import org.certcheck.validate.TrustAnchors;
 import org.certcheck.validate.Validator;
-
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
  * Judges one x509-limbo-shaped testcase (see {@code ../shared/conformance/README.md}) with the same

@@ -3,9 +3,9 @@ package org.certcheck.report;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.certcheck.revocation.CertificateRevocation;
 import org.certcheck.finding.Finding;
 import org.certcheck.finding.Printable;
+import org.certcheck.revocation.CertificateRevocation;
 
 /**
  * The indented facts under a table row in details mode: where the target came from, the leaf

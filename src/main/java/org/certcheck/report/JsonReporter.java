@@ -17,9 +17,9 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import org.certcheck.finding.Finding;
 import org.certcheck.revocation.CertificateRevocation;
 import org.certcheck.revocation.PathRevocation;
-import org.certcheck.finding.Finding;
 
 /**
  * The report as JSON for scripts, in the shape documented in {@code docs/json-output.md}

@@ -8,9 +8,9 @@ import java.util.Map;
 import java.util.OptionalLong;
 
 import org.certcheck.finding.Finding;
-import org.certcheck.validate.Policy;
 import org.certcheck.finding.Printable;
 import org.certcheck.finding.Severity;
+import org.certcheck.validate.Policy;
 
 /**
  * The report as the output of a Nagios/Icinga plugin (Nagios Plugin Development Guidelines,

@@ -5,10 +5,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
-import org.certcheck.revocation.PathRevocation;
 import org.certcheck.finding.Finding;
 import org.certcheck.finding.Printable;
 import org.certcheck.finding.Severity;
+import org.certcheck.revocation.PathRevocation;
 
 /**
  * One verdict as the cells of a table row, every string already safe for a terminal.

@@ -6,8 +6,8 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
-import org.certcheck.revocation.PathRevocation;
 import org.certcheck.finding.Finding;
+import org.certcheck.revocation.PathRevocation;
 
 /**
  * Everything certcheck concluded about one target: the row of the table, the object of the JSON.

@@ -6,16 +6,16 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
+import org.certcheck.finding.Finding;
+import org.certcheck.finding.FindingCode;
+import org.certcheck.finding.Printable;
+import org.certcheck.finding.Severity;
 import org.certcheck.input.InputProblem;
 import org.certcheck.input.Target;
 import org.certcheck.revocation.PathRevocation;
 import org.certcheck.tls.Handshake;
 import org.certcheck.tls.ProbeFailure;
 import org.certcheck.validate.Assessment;
-import org.certcheck.finding.Finding;
-import org.certcheck.finding.FindingCode;
-import org.certcheck.finding.Printable;
-import org.certcheck.finding.Severity;
 
 /** Builds the verdict of each kind of outcome: a bad input line, an unreachable target, a judged handshake. */
 public final class Verdicts {

@@ -7,6 +7,7 @@ import java.util.Optional;
 import java.util.Set;
 
 import org.bouncycastle.asn1.x509.IssuingDistributionPoint;
+
 import org.certcheck.finding.Printable;
 
 /**

@@ -7,10 +7,10 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
+import org.certcheck.finding.Finding;
 import org.certcheck.tls.Handshake;
 import org.certcheck.tls.HttpOutcome;
 import org.certcheck.validate.CertificatePath;
-import org.certcheck.finding.Finding;
 
 /**
  * Checks the revocation status of every certificate on a trusted path except the anchor, and

@@ -6,12 +6,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
-import org.certcheck.report.CertificateFacts;
-import org.certcheck.report.Status;
-import org.certcheck.report.Verdict;
 import org.certcheck.finding.Finding;
 import org.certcheck.finding.FindingCode;
 import org.certcheck.finding.Severity;
+import org.certcheck.report.CertificateFacts;
+import org.certcheck.report.Status;
+import org.certcheck.report.Verdict;
 
 /**
  * Compares what the addresses of one name serve ({@code --all-addresses}): when they present

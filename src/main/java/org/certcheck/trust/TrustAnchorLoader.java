@@ -14,10 +14,11 @@ import java.util.Map;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
-import org.certcheck.finding.Printable;
-import org.certcheck.validate.TrustAnchors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+
+import org.certcheck.finding.Printable;
+import org.certcheck.validate.TrustAnchors;
 
 /**
  * Loads the certificates chains may end at (RFC 5280 §6.1.1 (d), the trust anchor information)

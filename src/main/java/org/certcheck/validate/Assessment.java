@@ -1,9 +1,9 @@
 package org.certcheck.validate;
 
-import org.certcheck.finding.Finding;
-
 import java.util.List;
 import java.util.Objects;
+
+import org.certcheck.finding.Finding;
 
 /**
  * The judgement of one handshake.

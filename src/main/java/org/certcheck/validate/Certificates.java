@@ -1,7 +1,5 @@
 package org.certcheck.validate;
 
-import org.certcheck.finding.Printable;
-
 import java.nio.ByteBuffer;
 import java.security.GeneralSecurityException;
 import java.security.InvalidKeyException;
@@ -13,6 +11,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 import org.certcheck.crypto.CurveProvider;
+import org.certcheck.finding.Printable;
 
 /** Small facts about certificates that several checks need. */
 final class Certificates {

@@ -1,16 +1,12 @@
 package org.certcheck.validate;
 
-import org.certcheck.finding.Printable;
-
-import org.certcheck.finding.Severity;
-
-import org.certcheck.finding.FindingCode;
-
-import org.certcheck.finding.Finding;
-
 import java.util.List;
 import java.util.Optional;
 
+import org.certcheck.finding.Finding;
+import org.certcheck.finding.FindingCode;
+import org.certcheck.finding.Printable;
+import org.certcheck.finding.Severity;
 import org.certcheck.tls.ClientCertificateRequest;
 import org.certcheck.tls.Handshake;
 

@@ -1,11 +1,5 @@
 package org.certcheck.validate;
 
-import org.certcheck.finding.Severity;
-
-import org.certcheck.finding.FindingCode;
-
-import org.certcheck.finding.Finding;
-
 import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.time.Instant;
@@ -15,6 +9,10 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+
+import org.certcheck.finding.Finding;
+import org.certcheck.finding.FindingCode;
+import org.certcheck.finding.Severity;
 
 /**
  * Validity periods (RFC 5280 section 4.1.2.5) of every certificate on the path, the anchor

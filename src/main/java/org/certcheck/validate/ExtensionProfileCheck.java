@@ -1,13 +1,5 @@
 package org.certcheck.validate;
 
-import org.certcheck.finding.Printable;
-
-import org.certcheck.finding.Severity;
-
-import org.certcheck.finding.FindingCode;
-
-import org.certcheck.finding.Finding;
-
 import java.math.BigInteger;
 import java.security.cert.CertificateParsingException;
 import java.security.cert.X509Certificate;
@@ -20,6 +12,11 @@ import org.bouncycastle.asn1.x509.Extension;
 import org.bouncycastle.asn1.x509.GeneralName;
 import org.bouncycastle.asn1.x509.GeneralSubtree;
 import org.bouncycastle.asn1.x509.NameConstraints;
+
+import org.certcheck.finding.Finding;
+import org.certcheck.finding.FindingCode;
+import org.certcheck.finding.Printable;
+import org.certcheck.finding.Severity;
 
 /**
  * Syntax and criticality rules of RFC 5280 that a path's certificates must keep, each failure

@@ -1,13 +1,5 @@
 package org.certcheck.validate;
 
-import org.certcheck.finding.Printable;
-
-import org.certcheck.finding.Severity;
-
-import org.certcheck.finding.FindingCode;
-
-import org.certcheck.finding.Finding;
-
 import java.security.cert.X509Certificate;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -17,6 +9,11 @@ import java.util.Optional;
 import org.bouncycastle.asn1.x509.AuthorityKeyIdentifier;
 import org.bouncycastle.asn1.x509.Extension;
 import org.bouncycastle.asn1.x509.SubjectKeyIdentifier;
+
+import org.certcheck.finding.Finding;
+import org.certcheck.finding.FindingCode;
+import org.certcheck.finding.Printable;
+import org.certcheck.finding.Severity;
 
 /**
  * The key identifiers that let clients build paths (RFC 5280 §4.2.1.1 and §4.2.1.2): every

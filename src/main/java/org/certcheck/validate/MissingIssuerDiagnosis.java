@@ -1,11 +1,5 @@
 package org.certcheck.validate;
 
-import org.certcheck.finding.Printable;
-
-import org.certcheck.finding.FindingCode;
-
-import org.certcheck.finding.Finding;
-
 import java.io.ByteArrayInputStream;
 import java.net.URI;
 import java.security.cert.Certificate;
@@ -22,6 +16,10 @@ import org.bouncycastle.asn1.x509.AccessDescription;
 import org.bouncycastle.asn1.x509.AuthorityInformationAccess;
 import org.bouncycastle.asn1.x509.Extension;
 import org.bouncycastle.asn1.x509.GeneralName;
+
+import org.certcheck.finding.Finding;
+import org.certcheck.finding.FindingCode;
+import org.certcheck.finding.Printable;
 
 /**
  * Names the certificate a server failed to send. When a chain stops at a certificate whose issuer

@@ -1,13 +1,5 @@
 package org.certcheck.validate;
 
-import org.certcheck.finding.Printable;
-
-import org.certcheck.finding.Severity;
-
-import org.certcheck.finding.FindingCode;
-
-import org.certcheck.finding.Finding;
-
 import java.security.cert.X509Certificate;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -24,6 +16,11 @@ import org.bouncycastle.asn1.x509.GeneralSubtree;
 import org.bouncycastle.asn1.x509.NameConstraintValidatorException;
 import org.bouncycastle.asn1.x509.NameConstraints;
 import org.bouncycastle.asn1.x509.PKIXNameConstraintValidator;
+
+import org.certcheck.finding.Finding;
+import org.certcheck.finding.FindingCode;
+import org.certcheck.finding.Printable;
+import org.certcheck.finding.Severity;
 
 /**
  * The rules of RFC 5280 section 6.1 that a chain of certificates must obey beyond signatures:

@@ -1,10 +1,10 @@
 package org.certcheck.validate;
 
-import org.certcheck.finding.Finding;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalInt;
+
+import org.certcheck.finding.Finding;
 
 /**
  * Every rule that depends only on the certificates of one path, not on time or the network: the

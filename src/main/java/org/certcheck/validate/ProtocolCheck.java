@@ -1,14 +1,12 @@
 package org.certcheck.validate;
 
-import org.certcheck.finding.Severity;
-
-import org.certcheck.finding.FindingCode;
-
-import org.certcheck.finding.Finding;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+
+import org.certcheck.finding.Finding;
+import org.certcheck.finding.FindingCode;
+import org.certcheck.finding.Severity;
 
 /**
  * The negotiated protocol and cipher suite. TLS 1.0 and 1.1 are deprecated by RFC 8996 and SSL 3

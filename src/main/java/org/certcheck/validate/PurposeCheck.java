@@ -1,14 +1,12 @@
 package org.certcheck.validate;
 
-import org.certcheck.finding.Severity;
-
-import org.certcheck.finding.FindingCode;
-
-import org.certcheck.finding.Finding;
-
 import java.security.cert.CertificateParsingException;
 import java.security.cert.X509Certificate;
 import java.util.List;
+
+import org.certcheck.finding.Finding;
+import org.certcheck.finding.FindingCode;
+import org.certcheck.finding.Severity;
 
 /**
  * The leaf's extendedKeyUsage, when present, must allow TLS server authentication

@@ -1,9 +1,5 @@
 package org.certcheck.validate;
 
-import org.certcheck.finding.FindingCode;
-
-import org.certcheck.finding.Finding;
-
 import java.security.cert.X509Certificate;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -11,6 +7,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
+import org.certcheck.finding.Finding;
+import org.certcheck.finding.FindingCode;
 import org.certcheck.input.Target;
 
 /**

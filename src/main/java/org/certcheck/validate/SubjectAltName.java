@@ -1,10 +1,10 @@
 package org.certcheck.validate;
 
-import org.certcheck.finding.Printable;
-
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.Objects;
+
+import org.certcheck.finding.Printable;
 
 /**
  * One entry of a certificate's subjectAltName extension (RFC 5280 §4.2.1.6), as far as hostname

@@ -1,12 +1,11 @@
 package org.certcheck.validate;
 
-import org.certcheck.finding.Finding;
-
 import java.security.cert.X509Certificate;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.certcheck.finding.Finding;
 import org.certcheck.input.Target;
 import org.certcheck.tls.Handshake;
 

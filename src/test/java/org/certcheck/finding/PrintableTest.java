@@ -1,9 +1,8 @@
 package org.certcheck.finding;
 
+import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
-
-import org.junit.jupiter.api.Test;
 
 class PrintableTest {
 

@@ -1,7 +1,5 @@
 package org.certcheck.report;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.io.IOException;
 import java.io.StringWriter;
 import java.nio.file.Files;
@@ -12,16 +10,19 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
-import org.certcheck.testing.HeadlessChromium;
-import org.certcheck.finding.Finding;
-import org.certcheck.finding.FindingCode;
-import org.certcheck.finding.Printable;
-import org.certcheck.finding.Severity;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+
+import org.certcheck.finding.Finding;
+import org.certcheck.finding.FindingCode;
+import org.certcheck.finding.Printable;
+import org.certcheck.finding.Severity;
+import org.certcheck.testing.HeadlessChromium;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The HTML report opened in a real browser (headless Chromium): it runs without errors, shows every

@@ -1,7 +1,5 @@
 package org.certcheck.report;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.io.FilterWriter;
 import java.io.IOException;
 import java.io.StringWriter;
@@ -13,12 +11,14 @@ import java.util.Optional;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.Test;
 
-import org.certcheck.pki.HeldCertificate;
 import org.certcheck.finding.Finding;
 import org.certcheck.finding.FindingCode;
 import org.certcheck.finding.Severity;
-import org.junit.jupiter.api.Test;
+import org.certcheck.pki.HeldCertificate;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 class JsonReporterTest {
     private static final ObjectMapper MAPPER = new ObjectMapper();

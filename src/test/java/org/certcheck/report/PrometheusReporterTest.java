@@ -1,7 +1,5 @@
 package org.certcheck.report;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.io.IOException;
 import java.io.StringWriter;
 import java.time.Duration;
@@ -9,14 +7,17 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-import org.certcheck.testing.ExternalTool;
-import org.certcheck.testing.PrometheusText;
-import org.certcheck.testing.PrometheusText.Sample;
+import org.junit.jupiter.api.Test;
+
 import org.certcheck.finding.Finding;
 import org.certcheck.finding.FindingCode;
 import org.certcheck.finding.Printable;
 import org.certcheck.finding.Severity;
-import org.junit.jupiter.api.Test;
+import org.certcheck.testing.ExternalTool;
+import org.certcheck.testing.PrometheusText;
+import org.certcheck.testing.PrometheusText.Sample;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 class PrometheusReporterTest {
     private final ReportFixtures fixtures = new ReportFixtures();

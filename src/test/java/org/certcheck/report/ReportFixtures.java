@@ -6,14 +6,14 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
+import org.certcheck.finding.Finding;
+import org.certcheck.finding.FindingCode;
+import org.certcheck.finding.Severity;
 import org.certcheck.pki.HeldCertificate;
 import org.certcheck.revocation.CertificateRevocation;
 import org.certcheck.revocation.PathRevocation;
 import org.certcheck.revocation.RevocationSource;
 import org.certcheck.revocation.RevocationStatus;
-import org.certcheck.finding.Finding;
-import org.certcheck.finding.FindingCode;
-import org.certcheck.finding.Severity;
 
 /**
  * A corporate PKI made at a fixed instant and the verdicts of one run against it: a pass, a failure

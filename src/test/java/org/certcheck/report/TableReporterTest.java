@@ -1,8 +1,5 @@
 package org.certcheck.report;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.math.BigInteger;
@@ -11,11 +8,15 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
-import org.certcheck.pki.HeldCertificate;
+import org.junit.jupiter.api.Test;
+
 import org.certcheck.finding.Finding;
 import org.certcheck.finding.FindingCode;
 import org.certcheck.finding.Severity;
-import org.junit.jupiter.api.Test;
+import org.certcheck.pki.HeldCertificate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class TableReporterTest {
     private final ReportFixtures fixtures = new ReportFixtures();

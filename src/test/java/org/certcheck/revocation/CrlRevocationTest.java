@@ -1,12 +1,5 @@
 package org.certcheck.revocation;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.certcheck.revocation.RevocationFixture.ISSUING_CRL;
-import static org.certcheck.revocation.RevocationFixture.NOW;
-import static org.certcheck.revocation.RevocationFixture.ROOT_CRL;
-import static org.certcheck.revocation.RevocationFixture.check;
-import static org.certcheck.revocation.RevocationFixture.finding;
-
 import java.math.BigInteger;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,14 +8,22 @@ import java.util.List;
 
 import org.bouncycastle.asn1.x509.CRLReason;
 import org.bouncycastle.asn1.x509.KeyUsage;
-import org.certcheck.pki.CrlBuilder;
-import org.certcheck.pki.HeldCertificate;
-import org.certcheck.finding.FindingCode;
-import org.certcheck.finding.Severity;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+
+import org.certcheck.finding.FindingCode;
+import org.certcheck.finding.Severity;
+import org.certcheck.pki.CrlBuilder;
+import org.certcheck.pki.HeldCertificate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.certcheck.revocation.RevocationFixture.ISSUING_CRL;
+import static org.certcheck.revocation.RevocationFixture.NOW;
+import static org.certcheck.revocation.RevocationFixture.ROOT_CRL;
+import static org.certcheck.revocation.RevocationFixture.check;
+import static org.certcheck.revocation.RevocationFixture.finding;
 
 /** Status from CRLs: downloaded from a real server on loopback, or read from a file with --crl. */
 class CrlRevocationTest {

@@ -1,11 +1,5 @@
 package org.certcheck.revocation;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.certcheck.revocation.RevocationFixture.NOW;
-import static org.certcheck.revocation.RevocationFixture.check;
-import static org.certcheck.revocation.RevocationFixture.codes;
-import static org.certcheck.revocation.RevocationFixture.finding;
-
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
@@ -14,14 +8,21 @@ import java.time.Duration;
 import org.bouncycastle.asn1.x509.CRLReason;
 import org.bouncycastle.asn1.x509.KeyPurposeId;
 import org.bouncycastle.cert.ocsp.OCSPRespBuilder;
-import org.certcheck.demo.RevocationServer.Reply;
-import org.certcheck.pki.HeldCertificate;
-import org.certcheck.testing.OcspResponses;
-import org.certcheck.finding.FindingCode;
-import org.certcheck.finding.Severity;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+
+import org.certcheck.demo.RevocationServer.Reply;
+import org.certcheck.finding.FindingCode;
+import org.certcheck.finding.Severity;
+import org.certcheck.pki.HeldCertificate;
+import org.certcheck.testing.OcspResponses;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.certcheck.revocation.RevocationFixture.NOW;
+import static org.certcheck.revocation.RevocationFixture.check;
+import static org.certcheck.revocation.RevocationFixture.codes;
+import static org.certcheck.revocation.RevocationFixture.finding;
 
 /** The leaf's status from a real OCSP responder on loopback, with every way a responder can fail. */
 class OcspRevocationTest {

@@ -8,14 +8,14 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
 
+import org.certcheck.finding.Finding;
+import org.certcheck.finding.FindingCode;
+import org.certcheck.finding.Severity;
 import org.certcheck.input.Target;
 import org.certcheck.pki.HeldCertificate;
 import org.certcheck.testing.RevocationPki;
 import org.certcheck.tls.Handshake;
 import org.certcheck.validate.CertificatePath;
-import org.certcheck.finding.Finding;
-import org.certcheck.finding.FindingCode;
-import org.certcheck.finding.Severity;
 
 /**
  * A corporate PKI whose certificates point at a real OCSP responder and a real CRL server on

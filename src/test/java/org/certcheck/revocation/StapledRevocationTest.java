@@ -1,21 +1,22 @@
 package org.certcheck.revocation;
 
+import java.time.Duration;
+
+import org.bouncycastle.asn1.x509.CRLReason;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import org.certcheck.finding.FindingCode;
+import org.certcheck.finding.Severity;
+import org.certcheck.pki.HeldCertificate;
+import org.certcheck.testing.OcspResponses;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.certcheck.revocation.RevocationFixture.NOW;
 import static org.certcheck.revocation.RevocationFixture.check;
 import static org.certcheck.revocation.RevocationFixture.codes;
 import static org.certcheck.revocation.RevocationFixture.finding;
-
-import java.time.Duration;
-
-import org.bouncycastle.asn1.x509.CRLReason;
-import org.certcheck.pki.HeldCertificate;
-import org.certcheck.testing.OcspResponses;
-import org.certcheck.finding.FindingCode;
-import org.certcheck.finding.Severity;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
 
 /** OCSP responses the server stapled: they answer first, and Must-Staple demands one. */
 class StapledRevocationTest {

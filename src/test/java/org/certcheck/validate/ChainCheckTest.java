@@ -1,19 +1,18 @@
 package org.certcheck.validate;
 
-import org.certcheck.finding.FindingCode;
-
-import org.certcheck.finding.Finding;
-
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.util.List;
 
 import org.bouncycastle.asn1.x509.KeyUsage;
+import org.junit.jupiter.api.Test;
+
+import org.certcheck.finding.Finding;
+import org.certcheck.finding.FindingCode;
 import org.certcheck.pki.HeldCertificate;
 import org.certcheck.testing.TestPki;
-import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 class ChainCheckTest {
     private final TestPki pki = new TestPki();

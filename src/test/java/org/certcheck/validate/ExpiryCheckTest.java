@@ -1,22 +1,20 @@
 package org.certcheck.validate;
 
-import org.certcheck.finding.Severity;
-
-import org.certcheck.finding.FindingCode;
-
-import org.certcheck.finding.Finding;
-
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
+import org.junit.jupiter.api.Test;
+
+import org.certcheck.finding.Finding;
+import org.certcheck.finding.FindingCode;
+import org.certcheck.finding.Severity;
 import org.certcheck.pki.HeldCertificate;
 import org.certcheck.testing.TestPki;
-import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 class ExpiryCheckTest {
     private static final Instant NOW = Instant.parse("2026-11-25T12:00:00Z");

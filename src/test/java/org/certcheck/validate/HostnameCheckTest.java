@@ -1,13 +1,5 @@
 package org.certcheck.validate;
 
-import org.certcheck.finding.Severity;
-
-import org.certcheck.finding.FindingCode;
-
-import org.certcheck.finding.Finding;
-
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.security.cert.X509Certificate;
 import java.time.Instant;
 import java.util.List;
@@ -15,9 +7,15 @@ import java.util.List;
 import org.bouncycastle.asn1.ASN1Primitive;
 import org.bouncycastle.asn1.x500.X500NameBuilder;
 import org.bouncycastle.asn1.x500.style.BCStyle;
+import org.junit.jupiter.api.Test;
+
+import org.certcheck.finding.Finding;
+import org.certcheck.finding.FindingCode;
+import org.certcheck.finding.Severity;
 import org.certcheck.input.Target;
 import org.certcheck.pki.HeldCertificate;
-import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 class HostnameCheckTest {
     private static final Instant NOW = Instant.parse("2026-03-01T12:00:00Z");
