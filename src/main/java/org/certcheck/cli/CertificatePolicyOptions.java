@@ -6,14 +6,16 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalInt;
 
+import picocli.CommandLine.Option;
+
+import org.certcheck.finding.Calibration;
+import org.certcheck.finding.Profile;
 import org.certcheck.store.CertificateFileException;
 import org.certcheck.store.CertificateFiles;
 import org.certcheck.store.StoredCertificate;
 import org.certcheck.validate.Pin;
 import org.certcheck.validate.Requirements;
 import org.certcheck.validate.TrustAnchors;
-
-import picocli.CommandLine.Option;
 
 /**
  * What an organisation demands of certificates beyond the defaults (issue #4), as far as it applies
@@ -24,6 +26,15 @@ import picocli.CommandLine.Option;
  * options after its superclass's).
  */
 class CertificatePolicyOptions {
+    @Option(names = "--profile", order = 0, paramLabel = "PROFILE", completionCandidates = ProfileNames.class,
+            description = {"Rule book the certificates are judged by:",
+                    "private (default): what breaks clients fails; an RFC 5280 rule that clients do not enforce"
+                            + " warns (information when only your trust anchor breaks it); CA/B Forum rules are"
+                            + " information.",
+                    "webpki: for publicly trusted sites; the CA/B Forum Baseline Requirements fail too.",
+                    "strict: for CA operators; every RFC 5280 and Baseline Requirements MUST fails."})
+    Profile profile = Profile.PRIVATE;
+
     @Option(names = "--max-validity-days", order = 1, paramLabel = "DAYS",
             description = "Fail a leaf valid for longer than DAYS (e.g. 398, the public CA limit).")
     Integer maxValidityDays;
@@ -57,6 +68,18 @@ class CertificatePolicyOptions {
                 anchorCertificates());
     }
 
+    /** How findings are rated under the chosen profile. */
+    Calibration calibration() {
+        return Calibration.of(profile);
+    }
+
+    /** The lower-case names the shell completes and {@code --profile} accepts. */
+    static final class ProfileNames extends ArrayList<String> {
+        ProfileNames() {
+            super(java.util.Arrays.stream(Profile.values()).map(Profile::id).toList());
+        }
+    }
+
     /** The keys or certificates a chain must contain: none for a certificate judged on its own. */
     List<Pin> pins() {
         return List.of();
@@ -84,7 +107,8 @@ class CertificatePolicyOptions {
         }
         List<X509Certificate> all = new ArrayList<>(trusted.certificates());
         roots.stream().filter(root -> !all.contains(root)).forEach(all::add);
-        return new TrustAnchors(all, trusted.description() + ", chains must end at the --anchor root");
+        return new TrustAnchors(all, trusted.description() + ", chains must end at the --anchor root",
+                trusted.publicRoots());
     }
 
     private static OptionalInt optional(Integer value) {

@@ -10,6 +10,12 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
 import org.certcheck.aia.CaIssuersFetcher;
 import org.certcheck.input.HostListEntry;
 import org.certcheck.report.Report;
@@ -23,12 +29,6 @@ import org.certcheck.tls.Resolver;
 import org.certcheck.validate.Policy;
 import org.certcheck.validate.TrustAnchors;
 import org.certcheck.validate.Validator;
-
-import picocli.CommandLine.ArgGroup;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Spec;
 
 /** {@code certcheck [options] [HOSTFILE|TARGET]...}: check every target, print the report, exit honestly. */
 @Command(name = "certcheck", mixinStandardHelpOptions = true, versionProvider = Version.class,
@@ -136,7 +136,8 @@ public final class CheckCommand implements Callable<Integer> {
 
         Instant now = clock.instant();
         Validator validator = new Validator(anchors, thresholds, certificatePolicy.requirements(),
-                caIssuers(settings.connectTimeout().plus(settings.handshakeTimeout()), proxies));
+                caIssuers(settings.connectTimeout().plus(settings.handshakeTimeout()), proxies),
+                certificatePolicy.calibration());
         Prober prober = new Prober(settings, resolver, connection.limits(),
                 reach.reach().withProxies(proxies).withClient(client.identity(environment)));
         FleetCheck check = new FleetCheck(prober, validator, revocationCheck, concurrency, reach.allAddresses);

@@ -102,7 +102,7 @@ final class InventoryCommand implements Callable<Integer> {
 
         Inventory inventory = new Inventory(new CertificateFiles(files.passwords()),
                 new FileWalk(limits, files.excludes()), limits);
-        StandaloneCheck check = new StandaloneCheck(anchors, thresholds, requirements);
+        StandaloneCheck check = new StandaloneCheck(anchors, thresholds, requirements, certificatePolicy.calibration());
         List<Verdict> verdicts = new ArrayList<>();
         int skipped = 0;
         PrintWriter err = spec.commandLine().getErr();

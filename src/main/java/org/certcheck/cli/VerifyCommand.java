@@ -116,7 +116,8 @@ final class VerifyCommand implements Callable<Integer> {
         List<X509Certificate> chain = read();
         TrustAnchors anchors = certificatePolicy.withAnchors(trust.load());
         Target target = name == null ? NO_NAME : new Target(name, 443, "--name");
-        Validator validator = new Validator(anchors, thresholds, certificatePolicy.requirements());
+        Validator validator = new Validator(anchors, thresholds, certificatePolicy.requirements(),
+                certificatePolicy.calibration());
         Assessment assessment = validator.assess(chain, target, now);
         List<Finding> findings = assessment.findings().stream()
                 .filter(finding -> name != null || !finding.code().code().startsWith("host."))
@@ -136,7 +137,7 @@ final class VerifyCommand implements Callable<Integer> {
         if (threads < 1) {
             throw new UsageException("--jobs must be at least 1, got " + threads);
         }
-        BatchJudge judge = new BatchJudge(thresholds, certificatePolicy.requirements(), now);
+        BatchJudge judge = new BatchJudge(thresholds, certificatePolicy.requirements(), certificatePolicy.calibration(), now);
         PrintWriter out = spec.commandLine().getOut();
         new BatchRun(judge, threads).run(new BufferedReader(new InputStreamReader(parent.stdin(),
                 StandardCharsets.UTF_8)), out);

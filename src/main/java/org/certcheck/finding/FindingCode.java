@@ -81,7 +81,7 @@ public enum FindingCode {
     PROBE_STARTTLS("probe.starttls", Kind.UNCHECKED, "the server refused STARTTLS or answered something other than its protocol"),
     PROBE_PROXY("probe.proxy", Kind.UNCHECKED, "the HTTP proxy could not be reached, or refused or failed the CONNECT"),
     HOST_ADDRESSES_DIFFER("host.addresses-differ", Kind.HYGIENE, "the addresses of one name serve different certificates"),
-    TLS_CLIENT_CERT_REQUIRED("tls.client-cert-required", Kind.HYGIENE,
+    TLS_CLIENT_CERT_REQUIRED("tls.client-cert-required", Kind.INFO,
             "the server requires a client certificate and none was sent (its own certificate was still checked)"),
     TLS_CLIENT_CERT_REQUESTED("tls.client-cert-requested", Kind.INFO,
             "the server asks for an optional client certificate"),
@@ -89,7 +89,16 @@ public enum FindingCode {
     FILE_UNREADABLE("file.unreadable", Kind.UNCHECKED, "a file or directory could not be read (permissions, a broken link, too large, not a regular file)"),
     FILE_WRONG_PASSWORD("file.wrong-password", Kind.UNCHECKED, "a keystore that none of the passwords given (nor none, empty, changeit) opens"),
     FILE_MALFORMED("file.malformed", Kind.UNCHECKED, "a file that should hold certificates holds none that can be read (garbage, truncated, empty)"),
-    FILE_WALK_LIMIT("file.walk-limit", Kind.UNCHECKED, "part of a directory tree was not searched: --max-depth or --max-files reached");
+    FILE_WALK_LIMIT("file.walk-limit", Kind.UNCHECKED, "part of a directory tree was not searched: --max-depth or --max-files reached"),
+
+    // Issue 13: calibrated verdicts and the RFC 5280 gaps.
+    CHAIN_KEY_IDENTIFIER_MISMATCH("chain.key-identifier-mismatch", Kind.BREAKS, "a certificate's"
+            + " authorityKeyIdentifier names another key or serial than its issuer's, so OpenSSL and GnuTLS cannot"
+            + " build the chain"),
+    CERT_BASELINE_REQUIREMENTS("cert.baseline-requirements", Kind.BR, "a certificate breaks a CA/Browser Forum"
+            + " Baseline Requirements rule (information in a private PKI, a failure under --profile webpki)"),
+    PROFILE_NOTE("profile.note", Kind.INFO, "which profile judged a chain that ends at a publicly trusted root"),
+    ;
 
     private final String code;
     private final Kind kind;

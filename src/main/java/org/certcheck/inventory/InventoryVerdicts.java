@@ -31,14 +31,14 @@ public final class InventoryVerdicts {
                     assessment.path().certificates(), assessment);
         } catch (RuntimeException e) {
             return unknown(item.stored().origin(), item.file().toString(), Finding.of(FindingCode.INTERNAL_ERROR,
-                    Severity.UNKNOWN, "certcheck failed on this certificate: " + e
+                    "certcheck failed on this certificate: " + e
                             + " (a bug: please report it, with --debug output)"));
         }
     }
 
     public static Verdict of(Inventory.Item.Unchecked item) {
         String path = item.path().toString();
-        return unknown(path, path, Finding.of(item.code(), Severity.UNKNOWN, item.message()));
+        return unknown(path, path, Finding.of(item.code(), item.message()));
     }
 
     private static Verdict unknown(String target, String origin, Finding finding) {

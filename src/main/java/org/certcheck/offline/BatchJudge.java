@@ -18,9 +18,12 @@ import java.util.stream.Collectors;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import org.certcheck.finding.Calibration;
 import org.certcheck.finding.Finding;
+import org.certcheck.finding.FindingCode;
+import org.certcheck.finding.Kind;
+import org.certcheck.finding.Severity;
 import org.certcheck.input.Target;
-import org.certcheck.report.Status;
 import org.certcheck.revocation.Fetcher;
 import org.certcheck.revocation.RevocationCheck;
 import org.certcheck.revocation.RevocationList;
@@ -37,7 +40,10 @@ import org.certcheck.validate.Validator;
  * {@link Validator} as a network check: the peer certificate and {@code untrusted_intermediates}
  * as a server would send them, {@code trusted_certs} as the only anchors, at
  * {@code validation_time}, for {@code expected_peer_name} (DNS or IP; without one, or for an e-mail
- * address, host findings are left out). SUCCESS when no finding fails.
+ * address, host findings are left out), under the chosen profile. FAILURE when a finding fails, or
+ * warns about a broken rule (a lint of RFC 5280 under the private profile): the suite asks whether
+ * the chain conforms, and a warning that names a broken MUST says it does not. A warning about
+ * hygiene (expiry ahead) does not make a chain non-conforming.
  *
  * <p>{@code max_chain_depth} limits the intermediates on the validated path. The case's {@code crls}
  * are checked like {@code --crl} files with {@code --revocation hard}: a CRL that cannot be used
@@ -64,12 +70,18 @@ public final class BatchJudge {
     private final ObjectMapper mapper = new ObjectMapper();
     private final Policy policy;
     private final Requirements requirements;
+    private final Calibration calibration;
     private final Instant now;
 
     /** @param now the time for cases without a {@code validation_time} */
     public BatchJudge(Policy policy, Requirements requirements, Instant now) {
+        this(policy, requirements, Calibration.DEFAULT, now);
+    }
+
+    public BatchJudge(Policy policy, Requirements requirements, Calibration calibration, Instant now) {
         this.policy = policy;
         this.requirements = requirements;
+        this.calibration = calibration;
         this.now = now;
     }
 
@@ -124,7 +136,7 @@ public final class BatchJudge {
         }
         Optional<Target> target = target(node.path("expected_peer_name"));
         Instant at = time(node.path("validation_time"));
-        Validator validator = new Validator(new TrustAnchors(anchors, "trusted_certs"), policy, requirements);
+        Validator validator = new Validator(new TrustAnchors(anchors, "trusted_certs"), policy, requirements, calibration);
         Assessment assessment = validator.assess(chain, target.orElse(NO_NAME), at);
         List<Finding> findings = new ArrayList<>(assessment.findings().stream()
                 .filter(finding -> target.isPresent() || !finding.code().code().startsWith("host."))
@@ -139,12 +151,12 @@ public final class BatchJudge {
         int intermediates = (int) onPath.subList(1, Math.max(1, onPath.size() - 1)).stream()
                 .filter(c -> !c.getIssuerX500Principal().equals(c.getSubjectX500Principal())).count();
         if (depth.isInt() && assessment.path().trusted() && intermediates > depth.asInt()) {
-            findings.add(Finding.of(org.certcheck.finding.FindingCode.CHAIN_PATH_LENGTH,
-                    org.certcheck.finding.Severity.FAIL, "the path has " + intermediates
+            findings.add(Finding.of(FindingCode.CHAIN_PATH_LENGTH, "the path has " + intermediates
                             + " intermediate(s), more than max_chain_depth " + depth.asInt()));
         }
-        Status status = Status.of(findings);
-        String result = status == Status.PASS || status == Status.WARN ? "SUCCESS" : "FAILURE";
+        boolean conforms = findings.stream().allMatch(finding -> finding.severity() == Severity.INFO
+                || (finding.severity() == Severity.WARN && finding.code().kind() == Kind.HYGIENE));
+        String result = conforms ? "SUCCESS" : "FAILURE";
         return new BatchAnswer(id, result, context(findings));
     }
 

@@ -17,6 +17,8 @@ import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicLong;
 
+import org.bouncycastle.asn1.ASN1Encodable;
+import org.bouncycastle.asn1.ASN1Encoding;
 import org.bouncycastle.asn1.ASN1Integer;
 import org.bouncycastle.asn1.ASN1ObjectIdentifier;
 import org.bouncycastle.asn1.DERSequence;
@@ -116,6 +118,8 @@ public record HeldCertificate(X509Certificate certificate, KeyPair keyPair) {
         private int keySize = 256;
         private String signatureAlgorithm;
         private BigInteger serial;
+        private final List<Extension> overrides = new ArrayList<>();
+        private boolean version1;
 
         private Builder(Instant now) {
             this.now = Objects.requireNonNull(now, "now");
@@ -237,6 +241,29 @@ public record HeldCertificate(X509Certificate certificate, KeyPair keyPair) {
         public Builder withoutBasicConstraints() {
             this.basicConstraints = false;
             return this;
+        }
+
+        /**
+         * Puts this extension in as given, replacing the one the other knobs would write: for the
+         * defects no knob makes (a non-critical basicConstraints, a wrong authorityKeyIdentifier).
+         */
+        public Builder extension(ASN1ObjectIdentifier oid, boolean critical, ASN1Encodable value) {
+            overrides.add(new Extension(oid, critical, encoded(value)));
+            return this;
+        }
+
+        /** An X.509 version 1 certificate: no extensions at all (old roots are made this way). */
+        public Builder version1() {
+            this.version1 = true;
+            return this;
+        }
+
+        private static byte[] encoded(ASN1Encodable value) {
+            try {
+                return value.toASN1Primitive().getEncoded(ASN1Encoding.DER);
+            } catch (java.io.IOException e) {
+                throw new IllegalArgumentException("cannot encode extension value: " + e, e);
+            }
         }
 
         /** Sets keyUsage bits ({@link KeyUsage} constants ORed together). */
@@ -362,6 +389,15 @@ public record HeldCertificate(X509Certificate certificate, KeyPair keyPair) {
                         : BigInteger.valueOf(SERIALS.incrementAndGet()).shiftLeft(32)
                                 .or(BigInteger.valueOf(RANDOM.nextInt() & 0x7fffffffL));
 
+                if (version1) {
+                    String v1Algorithm = signatureAlgorithm != null ? signatureAlgorithm
+                            : defaultSignatureAlgorithm(signingKeys);
+                    X509Certificate v1 = new JcaX509CertificateConverter().getCertificate(
+                            new org.bouncycastle.cert.jcajce.JcaX509v1CertificateBuilder(issuerName, serialNumber,
+                                    Date.from(from), Date.from(until), subject, subjectKeys.getPublic())
+                                    .build(new JcaContentSignerBuilder(v1Algorithm).build(signingKeys.getPrivate())));
+                    return new HeldCertificate(v1, subjectKeys);
+                }
                 X509v3CertificateBuilder builder = new JcaX509v3CertificateBuilder(
                         issuerName, serialNumber, Date.from(from), Date.from(until), subject,
                         subjectKeys.getPublic());
@@ -451,6 +487,13 @@ public record HeldCertificate(X509Certificate certificate, KeyPair keyPair) {
             }
             for (ASN1ObjectIdentifier oid : unknownCriticalExtensions) {
                 builder.addExtension(oid, true, new DERUTF8String("certcheck test extension"));
+            }
+            for (Extension override : overrides) {
+                if (builder.hasExtension(override.getExtnId())) {
+                    builder.replaceExtension(override);
+                } else {
+                    builder.addExtension(override);
+                }
             }
         }
 

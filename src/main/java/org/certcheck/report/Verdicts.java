@@ -23,19 +23,19 @@ public final class Verdicts {
     }
 
     public static Verdict of(InputProblem problem) {
-        Finding finding = Finding.of(FindingCode.INPUT_MALFORMED, Severity.UNKNOWN, problem.message());
+        Finding finding = Finding.of(FindingCode.INPUT_MALFORMED, problem.message());
         return new Verdict(problem.text(), problem.origin(), Status.UNKNOWN, List.of(finding), Optional.empty(),
                 List.of(), List.of(), Optional.empty(), Duration.ZERO);
     }
 
     public static Verdict of(ProbeFailure failure) {
-        Finding finding = Finding.of(probeCode(failure.kind()), Severity.UNKNOWN, failure.message());
+        Finding finding = Finding.of(probeCode(failure.kind()), failure.message());
         return new Verdict(failure.target().display(), failure.target().origin(), Status.UNKNOWN, List.of(finding),
                 Optional.empty(), List.of(), List.of(), Optional.empty(), failure.elapsed());
     }
 
     public static Verdict internalError(Target target, RuntimeException e) {
-        Finding finding = Finding.of(FindingCode.INTERNAL_ERROR, Severity.UNKNOWN,
+        Finding finding = Finding.of(FindingCode.INTERNAL_ERROR,
                 "certcheck failed on this target: " + e + " (a bug: please report it, with --debug output)");
         return new Verdict(target.display(), target.origin(), Status.UNKNOWN, List.of(finding), Optional.empty(),
                 List.of(), List.of(), Optional.empty(), Duration.ZERO);

@@ -5,9 +5,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
 
+import org.certcheck.finding.Calibration;
 import org.certcheck.finding.Finding;
 import org.certcheck.finding.FindingCode;
-import org.certcheck.finding.Severity;
+import org.certcheck.finding.Role;
 
 /**
  * Turns what the lookups learned into findings, judged by the run's mode: revoked fails; unknown
@@ -16,38 +17,39 @@ import org.certcheck.finding.Severity;
  * usable staple fails. Messages name the source, so the user knows whom to ask.
  */
 final class RevocationFindings {
-    private final RevocationMode mode;
+    private final Calibration calibration;
 
     RevocationFindings(RevocationMode mode) {
-        this.mode = mode;
+        // --revocation hard: a status nobody could vouch for fails, whatever else is configured.
+        this.calibration = mode == RevocationMode.HARD
+                ? Calibration.DEFAULT.raising(java.util.Set.of(FindingCode.REVOCATION_UNKNOWN)) : Calibration.DEFAULT;
     }
 
     List<Finding> about(X509Certificate certificate, boolean leaf, CertificateLookup.Result result) {
         String subject = OcspCheck.subject(certificate);
         String who = leaf ? "the certificate" : "CA certificate " + subject;
+        Role role = leaf ? Role.LEAF : Role.INTERMEDIATE;
         List<Finding> findings = new ArrayList<>();
         if (result.answer().isPresent()) {
             Answer answer = result.answer().get();
             if (answer instanceof Answer.Revoked revoked) {
-                findings.add(Finding.about(subject, FindingCode.REVOCATION_REVOKED, Severity.FAIL,
+                findings.add(Finding.about(subject, role, FindingCode.REVOCATION_REVOKED,
                         revoked(who, revoked, leaf)));
             }
             for (Answer.Problem problem : result.problems()) {
-                findings.add(Finding.about(subject, FindingCode.REVOCATION_SOURCE_FAILED, Severity.INFO,
+                findings.add(Finding.about(subject, role, FindingCode.REVOCATION_SOURCE_FAILED,
                         problem.describe() + "; " + said(answer) + " answered instead"));
             }
             return findings;
         }
         if (result.problems().isEmpty()) {
-            findings.add(Finding.about(subject, FindingCode.REVOCATION_NO_INFO, Severity.INFO, noInfo(who, result.links())));
+            findings.add(Finding.about(subject, role, FindingCode.REVOCATION_NO_INFO, noInfo(who, result.links())));
             return findings;
         }
         String problems = result.problems().stream().map(Answer.Problem::describe).collect(Collectors.joining("; "));
-        findings.add(Finding.about(subject, FindingCode.REVOCATION_UNKNOWN,
-                mode == RevocationMode.HARD ? Severity.FAIL : Severity.WARN,
-                "the revocation status of " + who + " is unknown: " + problems + ": make sure this machine can"
+        findings.add(calibration.rate(Finding.about(subject, role, FindingCode.REVOCATION_UNKNOWN, "the revocation status of " + who + " is unknown: " + problems + ": make sure this machine can"
                         + " reach the responder or CRL server and that they publish current, signed answers, or"
-                        + " pass a current CRL with --crl"));
+                        + " pass a current CRL with --crl")));
         return findings;
     }
 
@@ -64,7 +66,7 @@ final class RevocationFindings {
                 .map(p -> "the response it stapled is unusable (" + p.message() + ")")
                 .orElse(stapledCount == 0 ? "the server stapled none"
                         : "the server stapled " + stapledCount + " response(s), none for this certificate");
-        return List.of(Finding.about(OcspCheck.subject(leaf), FindingCode.REVOCATION_MUST_STAPLE, Severity.FAIL,
+        return List.of(Finding.about(OcspCheck.subject(leaf), Role.LEAF, FindingCode.REVOCATION_MUST_STAPLE,
                 "the certificate requires a stapled OCSP response (TLS Feature status_request, RFC 7633), but "
                         + seen + ": enable OCSP stapling on the server (nginx ssl_stapling, Apache SSLUseStapling),"
                         + " or reissue the certificate without Must-Staple"));

@@ -36,7 +36,7 @@ final class AddressAgreement {
             return rows;
         }
         String served = byLeaf.values().stream().map(AddressAgreement::describe).collect(Collectors.joining("; "));
-        Finding differ = Finding.of(FindingCode.HOST_ADDRESSES_DIFFER, Severity.WARN, "the " + rows.size()
+        Finding differ = Finding.of(FindingCode.HOST_ADDRESSES_DIFFER, "the " + rows.size()
                 + " addresses of " + name + " serve " + byLeaf.size() + " different certificates: " + served
                 + ": a client gets one or the other depending on the address it picks; serve the same certificate"
                 + " from every address");

@@ -48,7 +48,7 @@ public final class TrustAnchorLoader {
             if (system.isEmpty()) {
                 throw new TrustLoadException("the JVM default trust store holds no CA: give CA files to check against");
             }
-            return new TrustAnchors(system, "JVM default trust store (" + cas(system.size()) + ")");
+            return new TrustAnchors(system, "JVM default trust store (" + cas(system.size()) + ")", system);
         }
         Map<ByteBuffer, X509Certificate> anchors = new LinkedHashMap<>();
         for (Path path : caFiles) {
@@ -58,14 +58,14 @@ public final class TrustAnchorLoader {
         }
         String description = cas(anchors.size()) + " from "
                 + caFiles.stream().map(Path::toString).collect(Collectors.joining(", "));
+        List<X509Certificate> system = addSystemTrust ? JvmTrustStore.certificates() : List.of();
         if (addSystemTrust) {
-            List<X509Certificate> system = JvmTrustStore.certificates();
             for (X509Certificate certificate : system) {
                 anchors.putIfAbsent(encoding(certificate), certificate);
             }
             description += " and the JVM default trust store (" + cas(system.size()) + ")";
         }
-        return new TrustAnchors(List.copyOf(anchors.values()), description);
+        return new TrustAnchors(List.copyOf(anchors.values()), description, system);
     }
 
     private static List<X509Certificate> certificatesIn(Path path) {

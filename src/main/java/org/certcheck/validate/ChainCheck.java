@@ -6,8 +6,10 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 
+import org.certcheck.finding.Calibration;
 import org.certcheck.finding.Finding;
 import org.certcheck.finding.FindingCode;
+import org.certcheck.finding.Role;
 import org.certcheck.finding.Severity;
 
 /**
@@ -17,16 +19,26 @@ import org.certcheck.finding.Severity;
 public final class ChainCheck {
     private final TrustAnchors anchors;
     private final PathBuilder builder;
-    private final PathPolicy policy;
+    private final CheckRegistry checks;
+    private final Calibration calibration;
 
     public ChainCheck(TrustAnchors anchors) {
         this(anchors, Requirements.NONE);
     }
 
     public ChainCheck(TrustAnchors anchors, Requirements requirements) {
+        this(anchors, new CheckRegistry(Policy.DEFAULT, requirements), Calibration.DEFAULT);
+    }
+
+    /**
+     * @param checks      whose path rules judge each candidate path
+     * @param calibration rates those findings, so the path with the fewest failures is chosen
+     */
+    public ChainCheck(TrustAnchors anchors, CheckRegistry checks, Calibration calibration) {
         this.anchors = anchors;
         this.builder = new PathBuilder(anchors.certificates());
-        this.policy = new PathPolicy(requirements.maxValidityDays());
+        this.checks = checks;
+        this.calibration = calibration;
     }
 
     /** The path chosen (trusted if any) and the findings about it. */
@@ -42,7 +54,7 @@ public final class ChainCheck {
         if (!search.trusted().isEmpty()) {
             // Among several trusted paths (cross-signing, two anchors), take the one with the fewest problems.
             return search.trusted().stream()
-                    .map(path -> new Result(path, policy.check(path)))
+                    .map(path -> new Result(path, calibration.rate(checks.onPath(path))))
                     .min(Comparator.comparingLong(ChainCheck::failures)
                             .thenComparingInt(result -> result.findings().size()))
                     .orElseThrow();
@@ -50,8 +62,8 @@ public final class ChainCheck {
         CertificatePath partial = search.longestUntrusted();
         List<Finding> findings = new ArrayList<>();
         findings.add(diagnose(partial, search.badSignatures()));
-        findings.addAll(policy.check(partial));
-        return new Result(partial, findings);
+        findings.addAll(checks.onPath(partial));
+        return new Result(partial, calibration.rate(findings));
     }
 
     private static long failures(Result result) {
@@ -63,29 +75,29 @@ public final class ChainCheck {
         X509Certificate top = partial.top();
         String trust = " (trusted: " + anchors.description() + ")";
         if (partial.certificates().size() == 1 && Certificates.selfSigned(leaf)) {
-            return Finding.about(Certificates.subject(leaf), FindingCode.CHAIN_SELF_SIGNED, Severity.FAIL,
+            return Finding.about(Certificates.subject(leaf), Role.LEAF, FindingCode.CHAIN_SELF_SIGNED,
                     "self-signed certificate " + Certificates.subject(leaf) + " is not trusted" + trust
                             + ": have it issued by your CA, or trust it explicitly with --ca");
         }
         Optional<X509Certificate[]> forged = badSignatures.stream().filter(pair -> pair[0] == top).findFirst();
         if (forged.isPresent()) {
-            return Finding.about(Certificates.subject(top), FindingCode.CHAIN_BAD_SIGNATURE, Severity.FAIL,
+            return Finding.about(Certificates.subject(top), partial.role(top), FindingCode.CHAIN_BAD_SIGNATURE,
                     "the signature of " + Certificates.subject(top) + " does not verify with the key of "
                             + Certificates.subject(forged.get()[1]) + ": it was signed by another key with the"
                             + " same name (a re-keyed or impostor CA)");
         }
         if (Certificates.selfSigned(top)) {
-            return Finding.about(Certificates.subject(top), FindingCode.CHAIN_UNTRUSTED, Severity.FAIL,
+            return Finding.about(Certificates.subject(top), partial.role(top), FindingCode.CHAIN_UNTRUSTED,
                     "chain ends at root " + Certificates.subject(top) + ", which is not trusted" + trust
                             + ": if it is your CA, pass it with --ca");
         }
         if (top == leaf) {
-            return Finding.about(Certificates.subject(leaf), FindingCode.CHAIN_INCOMPLETE, Severity.FAIL,
+            return Finding.about(Certificates.subject(leaf), Role.LEAF, FindingCode.CHAIN_INCOMPLETE,
                     "the server sent only its own certificate, and its issuer " + Certificates.issuer(leaf)
                             + " is neither sent nor trusted" + trust + ": configure the server to send its"
                             + " intermediate CA certificate(s), or trust that CA with --ca if it is a root");
         }
-        return Finding.about(Certificates.subject(top), FindingCode.CHAIN_UNTRUSTED, Severity.FAIL,
+        return Finding.about(Certificates.subject(top), partial.role(top), FindingCode.CHAIN_UNTRUSTED,
                 "chain ends at " + Certificates.subject(top) + ", issued by " + Certificates.issuer(top)
                         + ", which is not a trusted CA" + trust + " and was not sent by the server");
     }

@@ -17,7 +17,7 @@ import org.bouncycastle.asn1.x500.style.BCStyle;
 import org.certcheck.finding.Finding;
 import org.certcheck.finding.FindingCode;
 import org.certcheck.finding.Printable;
-import org.certcheck.finding.Severity;
+import org.certcheck.finding.Role;
 
 /**
  * A leaf's subject CN, when it holds a host name or an address, should be a character-for-character
@@ -65,21 +65,21 @@ final class CommonNameCheck {
             }
             String shown = "\"" + Printable.printable(cn) + "\"";
             if (!cn.chars().allMatch(c -> c < 0x80)) {
-                return List.of(Finding.about(Certificates.subject(leaf), FindingCode.HOST_CN_NOT_IN_SAN, Severity.FAIL,
+                return List.of(Finding.about(Certificates.subject(leaf), Role.LEAF, FindingCode.HOST_CN_NOT_IN_SAN,
                         "the subject CN " + shown + " is an internationalized name in Unicode, which can never be a"
                                 + " copy of a dNSName (those hold IDNs as ASCII A-labels, RFC 5280 7.2; CA/B Forum BR"
                                 + " 7.1.4.3): reissue it with the CN written as in the subjectAltName"));
             }
             Optional<SubjectAltName> meant = names.stream().filter(name -> sameValue(cn, name)).findFirst();
             if (meant.isPresent()) {
-                return List.of(Finding.about(Certificates.subject(leaf), FindingCode.HOST_CN_NOT_IN_SAN, Severity.FAIL,
+                return List.of(Finding.about(Certificates.subject(leaf), Role.LEAF, FindingCode.HOST_CN_NOT_IN_SAN,
                         "the subject CN " + shown + " repeats " + meant.get().display() + " but is written differently;"
                                 + " CA/B Forum BR 7.1.4.3 requires a character-for-character copy, and clients that"
                                 + " read the CN disagree on whether it matches: reissue it with the CN written as"
                                 + " in the subjectAltName"));
             }
             String listed = names.stream().limit(10).map(SubjectAltName::display).collect(Collectors.joining(", "));
-            return List.of(Finding.about(Certificates.subject(leaf), FindingCode.HOST_CN_NOT_IN_SAN, Severity.WARN,
+            return List.of(Finding.about(Certificates.subject(leaf), Role.LEAF, FindingCode.HOST_CN_NOT_IN_SAN,
                     "the subject CN " + shown + " names a host that no subjectAltName lists (" + listed + "); certcheck"
                             + " and current clients ignore the CN, older ones may not: make the CN one of the SAN"
                             + " entries when the certificate is next renewed"));

@@ -16,7 +16,7 @@ import org.bouncycastle.asn1.x509.NameConstraints;
 import org.certcheck.finding.Finding;
 import org.certcheck.finding.FindingCode;
 import org.certcheck.finding.Printable;
-import org.certcheck.finding.Severity;
+import org.certcheck.finding.Role;
 
 /**
  * Syntax and criticality rules of RFC 5280 that a path's certificates must keep, each failure
@@ -43,16 +43,21 @@ final class ExtensionProfileCheck {
             boolean anchor = path.trusted() && i == last;
             boolean ca = i > 0 || anchor;
             String subject = Certificates.subject(certificate);
+            Role role = path.role(i);
             List<String> problems = new ArrayList<>();
             if (!anchor) {
-                serial(certificate.getSerialNumber()).ifPresent(problem -> findings.add(Finding.about(subject,
-                        FindingCode.CERT_SERIAL_NUMBER, Severity.FAIL, subject + ": " + problem
+                serial(certificate.getSerialNumber()).ifPresent(problem -> findings.add(Finding.about(subject, role,
+                        FindingCode.CERT_SERIAL_NUMBER, subject + ": " + problem
                                 + "; the issuing CA must reissue the certificate with a positive serial of 20"
                                 + " octets at most")));
             }
             if (ca && ExtensionValues.present(certificate, Extension.basicConstraints.getId())
                     && !ExtensionValues.critical(certificate, Extension.basicConstraints.getId())) {
                 problems.add("its basicConstraints is not critical, which RFC 5280 4.2.1.9 requires in a CA");
+            }
+            if (certificate.getBasicConstraints() < 0 && pathLenWithoutCa(certificate)) {
+                problems.add("its basicConstraints has a pathLenConstraint without cA TRUE, which RFC 5280 4.2.1.9"
+                        + " forbids");
             }
             if (ExtensionValues.present(certificate, Extension.policyConstraints.getId())
                     && !ExtensionValues.critical(certificate, Extension.policyConstraints.getId())) {
@@ -64,11 +69,12 @@ final class ExtensionProfileCheck {
                 subjectAltName(certificate, problems);
             }
             for (String problem : problems) {
-                findings.add(Finding.about(subject, FindingCode.CERT_MALFORMED_EXTENSION, Severity.FAIL,
-                        subject + ": " + problem + "; the issuing CA must reissue the certificate"));
+                findings.add(Finding.about(subject, role, FindingCode.CERT_MALFORMED_EXTENSION, subject + ": " + problem
+                        + "; clients accept it, but " + (anchor ? "the CA should fix it when it next reissues its root"
+                        : "the issuing CA's certificate template breaks the standard and should be fixed")));
             }
             if (i > 0 && !anchor) {
-                caPurpose(certificate, subject, findings);
+                caPurpose(certificate, subject, role, findings);
             }
         }
         return findings;
@@ -83,6 +89,18 @@ final class ExtensionProfileCheck {
                     + " 20 RFC 5280 4.1.2.2 allows");
         }
         return Optional.empty();
+    }
+
+    /** A pathLenConstraint in a basicConstraints whose cA is FALSE (the JDK reports such a CA:FALSE as -1). */
+    private static boolean pathLenWithoutCa(X509Certificate certificate) {
+        try {
+            return ExtensionValues.of(certificate, Extension.basicConstraints.getId())
+                    .map(org.bouncycastle.asn1.x509.BasicConstraints::getInstance)
+                    .map(constraints -> !constraints.isCA() && constraints.getPathLenConstraint() != null)
+                    .orElse(false);
+        } catch (RuntimeException e) {
+            return false;
+        }
     }
 
     private static void nameConstraints(X509Certificate certificate, boolean ca, List<String> problems) {
@@ -141,6 +159,10 @@ final class ExtensionProfileCheck {
         }
         if (SubjectAltNames.of(leaf) instanceof SubjectAltNames.Present present) {
             for (SubjectAltName name : present.names()) {
+                if (name instanceof SubjectAltName.DnsName dns && dns.name().isEmpty()) {
+                    problems.add("its subjectAltName has an empty DNS name, which RFC 5280 4.2.1.6 forbids");
+                    return;
+                }
                 if (name instanceof SubjectAltName.DnsName dns && dns.name().contains("_")) {
                     problems.add("its subjectAltName DNS:" + Printable.printable(dns.name()) + " contains an"
                             + " underscore, which host names cannot (RFC 5280 4.2.1.6, RFC 1034 3.5)");
@@ -150,18 +172,21 @@ final class ExtensionProfileCheck {
         }
     }
 
-    private static void caPurpose(X509Certificate ca, String subject, List<Finding> findings) {
+    private static void caPurpose(X509Certificate ca, String subject, Role role, List<Finding> findings) {
         List<String> purposes;
         try {
             purposes = ca.getExtendedKeyUsage();
         } catch (CertificateParsingException e) {
-            findings.add(Finding.about(subject, FindingCode.CHAIN_CA_PURPOSE, Severity.FAIL,
+            findings.add(Finding.about(subject, role, FindingCode.CHAIN_CA_PURPOSE,
                     "the extendedKeyUsage of CA certificate " + subject + " cannot be read: " + e.getMessage()));
             return;
         }
-        if (purposes != null && !purposes.contains(SERVER_AUTH) && !purposes.contains(ANY_EKU)) {
-            findings.add(Finding.about(subject, FindingCode.CHAIN_CA_PURPOSE, Severity.FAIL,
-                    "CA certificate " + subject + " restricts its extendedKeyUsage to " + String.join(", ", purposes)
+        if (purposes != null && !purposes.contains(SERVER_AUTH)) {
+            // anyExtendedKeyUsage does not stand in for serverAuth: OpenSSL's purpose check wants the bit itself.
+            String allowed = String.join(", ", purposes.stream().map(oid -> oid.equals(ANY_EKU)
+                    ? "anyExtendedKeyUsage (which OpenSSL does not take for serverAuth)" : oid).toList());
+            findings.add(Finding.about(subject, role, FindingCode.CHAIN_CA_PURPOSE,
+                    "CA certificate " + subject + " restricts its extendedKeyUsage to " + allowed
                             + ", without serverAuth, so it cannot vouch for a TLS server: use a CA allowed serverAuth"));
         }
     }

@@ -18,7 +18,7 @@ import org.bouncycastle.asn1.x500.style.BCStyle;
 import org.certcheck.finding.Finding;
 import org.certcheck.finding.FindingCode;
 import org.certcheck.finding.Printable;
-import org.certcheck.finding.Severity;
+import org.certcheck.finding.Role;
 import org.certcheck.input.Target;
 
 /**
@@ -27,15 +27,21 @@ import org.certcheck.input.Target;
  * When it is not, the finding lists what the certificate is valid for, says why near misses miss,
  * and names the entry to add.
  */
-public final class HostnameCheck {
+public final class HostnameCheck implements Check {
     /** Enough to recognise the certificate; a CDN certificate can carry hundreds of names. */
     private static final int MAX_LISTED = 20;
     private static final String UNDECODABLE = "<not decodable>";
     /** Near-miss explanations per finding, for the same reason. */
     private static final int MAX_HINTS = 5;
 
+    /** The leaf against the target's name; nothing to match for a certificate found on disk. */
+    @Override
+    public List<Finding> check(Evidence evidence) {
+        return evidence.target().map(target -> check(evidence.path().leaf(), target)).orElse(List.of());
+    }
+
     /**
-     * @return no findings when the certificate covers the target; otherwise one {@link Severity#FAIL}
+     * @return no findings when the certificate covers the target; otherwise one failing
      *         finding: {@link FindingCode#HOST_NO_SAN} when there is no subjectAltName extension at
      *         all, {@link FindingCode#HOST_MISMATCH} when its entries do not cover the target or
      *         cannot be read
@@ -49,10 +55,10 @@ public final class HostnameCheck {
         SubjectAltNames read = SubjectAltNames.of(leaf);
 
         if (read instanceof SubjectAltNames.Absent) {
-            return List.of(Finding.about(subject, FindingCode.HOST_NO_SAN, Severity.FAIL, noSan(leaf, wanted)));
+            return List.of(Finding.about(subject, Role.LEAF, FindingCode.HOST_NO_SAN, noSan(leaf, wanted)));
         }
         if (read instanceof SubjectAltNames.Unreadable unreadable) {
-            return List.of(Finding.about(subject, FindingCode.HOST_MISMATCH, Severity.FAIL,
+            return List.of(Finding.about(subject, Role.LEAF, FindingCode.HOST_MISMATCH,
                     "cannot read the certificate's subjectAltName extension (" + Printable.printable(unreadable.reason())
                             + "), so it is valid for no name, not for " + Printable.printable(expected)
                             + ": reissue it with a well-formed subjectAltName " + wanted));
@@ -65,7 +71,7 @@ public final class HostnameCheck {
                 ? "certificate has an empty subjectAltName extension, so it is valid for no name"
                 : "certificate is valid for " + listing(names);
         List<String> hints = listedHints(hints(expected, target.isIpLiteral(), names));
-        return List.of(Finding.about(subject, FindingCode.HOST_MISMATCH, Severity.FAIL,
+        return List.of(Finding.about(subject, Role.LEAF, FindingCode.HOST_MISMATCH,
                 validFor + ", not for " + Printable.printable(expected)
                         + (hints.isEmpty() ? "" : " (" + String.join("; ", hints) + ")")
                         + ": reissue it with " + wanted + " in its subjectAltName, or check the target name"));

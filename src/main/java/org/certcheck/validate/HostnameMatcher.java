@@ -23,8 +23,10 @@ import org.certcheck.input.IpLiteral;
  *       2001:0db8:0:0:0:0:0:1}; an IPv4 address does not match its IPv4-mapped IPv6 form or the
  *       reverse. An IP literal never matches a DNS name or a wildcard.
  *   <li>A DNS name is compared case-insensitively in ASCII (RFC 6125 §6.4.1) after dropping one
- *       trailing dot on either side; an expected internationalised name is converted to its A-label
- *       form (RFC 5890 §2.3.2.1) first.
+ *       trailing dot from the expected name; an expected internationalised name is converted to its
+ *       A-label form (RFC 5890 §2.3.2.1) first. A dNSName entry with a trailing dot matches nothing:
+ *       RFC 5280 §4.2.1.6 requires the preferred name syntax, which has none, and OpenSSL and GnuTLS
+ *       compare the entry as written.
  *   <li>A dNSName entry with any non-ASCII character never matches: RFC 5280 makes it an
  *       IA5String, and case-folding such text can turn it into something else (the Kelvin sign
  *       U+212A lower-cases to {@code k}).
@@ -98,7 +100,7 @@ public final class HostnameMatcher {
         if (!isAscii(pattern)) {
             return false;
         }
-        String normalized = stripTrailingDot(pattern.toLowerCase(Locale.ROOT));
+        String normalized = pattern.toLowerCase(Locale.ROOT);
         if (!isWellFormed(normalized)) {
             return false;
         }

@@ -13,7 +13,7 @@ import org.bouncycastle.asn1.x509.SubjectKeyIdentifier;
 import org.certcheck.finding.Finding;
 import org.certcheck.finding.FindingCode;
 import org.certcheck.finding.Printable;
-import org.certcheck.finding.Severity;
+import org.certcheck.finding.Role;
 
 /**
  * The key identifiers that let clients build paths (RFC 5280 §4.2.1.1 and §4.2.1.2): every
@@ -33,10 +33,60 @@ final class KeyIdentifierCheck {
         for (int i = 0; i < chain.size(); i++) {
             X509Certificate certificate = chain.get(i);
             boolean anchor = path.trusted() && i == chain.size() - 1;
+            Role role = path.role(i);
+            if (anchor && certificate.getVersion() < 3) {
+                continue; // a v1 root can carry no extension at all, and anchors the path by name and key
+            }
             problem(certificate, i > 0 || leafIsAnchor, anchor).ifPresent(problem -> findings.add(Finding.about(
-                    Certificates.subject(certificate), FindingCode.CERT_KEY_IDENTIFIER, Severity.FAIL, problem)));
+                    Certificates.subject(certificate), role, FindingCode.CERT_KEY_IDENTIFIER, problem)));
+            if (i + 1 < chain.size()) {
+                mismatch(certificate, chain.get(i + 1)).ifPresent(problem -> findings.add(Finding.about(
+                        Certificates.subject(certificate), role, FindingCode.CHAIN_KEY_IDENTIFIER_MISMATCH, problem)));
+            }
         }
         return findings;
+    }
+
+    /**
+     * An authorityKeyIdentifier that names another key or certificate than the issuer's: OpenSSL
+     * (X509_check_akid) and GnuTLS skip such an issuer while building the path, so their clients find
+     * none. Only fields both sides carry are compared, as they do.
+     */
+    private static Optional<String> mismatch(X509Certificate certificate, X509Certificate issuer) {
+        AuthorityKeyIdentifier authority;
+        byte[] issuerKeyId;
+        try {
+            authority = ExtensionValues.of(certificate, Extension.authorityKeyIdentifier.getId())
+                    .map(AuthorityKeyIdentifier::getInstance).orElse(null);
+            issuerKeyId = ExtensionValues.of(issuer, Extension.subjectKeyIdentifier.getId())
+                    .map(SubjectKeyIdentifier::getInstance).map(SubjectKeyIdentifier::getKeyIdentifier).orElse(null);
+        } catch (RuntimeException e) {
+            return Optional.empty(); // unreadable identifiers are reported by problem()
+        }
+        if (authority == null) {
+            return Optional.empty();
+        }
+        String subject = Certificates.subject(certificate);
+        String issuerName = Certificates.subject(issuer);
+        if (authority.getKeyIdentifierObject() != null && issuerKeyId != null
+                && !Arrays.equals(authority.getKeyIdentifier(), issuerKeyId)) {
+            return Optional.of("the authorityKeyIdentifier of " + subject + " (" + hex(authority.getKeyIdentifier())
+                    + ") does not match the subjectKeyIdentifier of its issuer " + issuerName + " ("
+                    + hex(issuerKeyId) + "): OpenSSL- and GnuTLS-based clients do not take that CA as its issuer and"
+                    + " cannot build the chain; the issuing CA must reissue the certificate with its own key identifier");
+        }
+        if (authority.getAuthorityCertSerialNumber() != null
+                && !authority.getAuthorityCertSerialNumber().equals(issuer.getSerialNumber())) {
+            return Optional.of("the authorityKeyIdentifier of " + subject + " names issuer serial "
+                    + authority.getAuthorityCertSerialNumber().toString(16) + ", but its issuer " + issuerName
+                    + " has serial " + issuer.getSerialNumber().toString(16) + ": OpenSSL-based clients do not take"
+                    + " that CA as its issuer and cannot build the chain; the issuing CA must reissue the certificate");
+        }
+        return Optional.empty();
+    }
+
+    private static String hex(byte[] bytes) {
+        return java.util.HexFormat.ofDelimiter(":").formatHex(bytes);
     }
 
     private static Optional<String> problem(X509Certificate certificate, boolean ca, boolean anchor) {

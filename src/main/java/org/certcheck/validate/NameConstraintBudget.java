@@ -11,7 +11,7 @@ import org.bouncycastle.asn1.x509.NameConstraints;
 
 import org.certcheck.finding.Finding;
 import org.certcheck.finding.FindingCode;
-import org.certcheck.finding.Severity;
+import org.certcheck.finding.Role;
 
 /**
  * Bounds the work name constraints can cost: checking grows with subtrees times names, so a CA with
@@ -41,7 +41,7 @@ final class NameConstraintBudget {
             return Optional.empty();
         }
         X509Certificate leaf = chain.get(0);
-        return Optional.of(Finding.about(Certificates.subject(leaf), FindingCode.CHAIN_NAME_CONSTRAINTS, Severity.FAIL,
+        return Optional.of(Finding.about(Certificates.subject(leaf), Role.LEAF, FindingCode.CHAIN_NAME_CONSTRAINTS,
                 "checking the name constraints of this path would take " + comparisons + " comparisons (subtrees"
                         + " times names), more than the " + MAX_COMPARISONS + " certcheck allows: a chain built to"
                         + " exhaust validators; clients refuse it too"));

@@ -7,9 +7,10 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
+import org.certcheck.finding.Calibration;
 import org.certcheck.finding.Finding;
 import org.certcheck.finding.FindingCode;
-import org.certcheck.input.Target;
+import org.certcheck.finding.Role;
 
 /**
  * Judges one certificate found on disk ({@code certcheck inventory}) on its own: no server sent
@@ -38,18 +39,23 @@ public final class StandaloneCheck {
             FindingCode.CERT_KEY_IDENTIFIER, FindingCode.CERT_SERIAL_NUMBER, FindingCode.CERT_MALFORMED_EXTENSION,
             FindingCode.CERT_VALIDITY_TOO_LONG, FindingCode.CERT_UNKNOWN_CRITICAL_EXTENSION,
             FindingCode.HOST_CN_NOT_IN_SAN, FindingCode.CHAIN_CA_PURPOSE);
-    /** No name is checked; pins name targets, and the inventory has none. */
-    private static final Target NO_TARGET = new Target("inventory.invalid", 443, "inventory");
 
     private final Optional<ChainCheck> chain;
-    private final ExpiryCheck expiry;
+    private final CheckRegistry checks;
     private final Requirements requirements;
+    private final Calibration calibration;
 
     /** @param anchors when present, every certificate must also reach one of them */
     public StandaloneCheck(Optional<TrustAnchors> anchors, Policy policy, Requirements requirements) {
-        this.chain = anchors.map(trusted -> new ChainCheck(trusted, requirements));
-        this.expiry = new ExpiryCheck(policy);
+        this(anchors, policy, requirements, Calibration.DEFAULT);
+    }
+
+    public StandaloneCheck(Optional<TrustAnchors> anchors, Policy policy, Requirements requirements,
+                           Calibration calibration) {
+        this.checks = new CheckRegistry(policy, requirements, calibration.profile());
+        this.chain = anchors.map(trusted -> new ChainCheck(trusted, checks, calibration));
         this.requirements = requirements;
+        this.calibration = calibration;
     }
 
     /**
@@ -73,27 +79,31 @@ public final class StandaloneCheck {
                     .forEach(findings::add);
             path = result.path();
         }
-        findings.addAll(expiry.check(path, now));
-        findings.addAll(RequirementsCheck.check(requirements, NO_TARGET, path.certificates(), path, now, findings));
-        return new Assessment(path.trusted() ? path : alone, findings);
+        // No server sent it and no name is wanted: the checks of time and of the operator's requirements.
+        findings.addAll(checks.onEvidence(new Evidence(path, path.certificates(), Optional.empty(), Optional.empty(),
+                now)));
+        return new Assessment(path.trusted() ? path : alone, calibration.rate(findings));
     }
 
+    /** The certificate's own rules, in its own role: a root as an anchor, another CA as an intermediate. */
     private List<Finding> own(X509Certificate certificate) {
         boolean ca = certificate.getBasicConstraints() >= 0;
+        Role role = !ca ? Role.LEAF : Certificates.selfSigned(certificate) ? Role.ANCHOR : Role.INTERMEDIATE;
         // A CA is judged as the top of a path of its own, so the CA rules of each check apply to it.
-        CertificatePath role = new CertificatePath(List.of(certificate),
+        CertificatePath alone = new CertificatePath(List.of(certificate),
                 ca ? Optional.of(certificate) : Optional.empty());
-        List<Finding> findings = new ArrayList<>(PathConstraints.check(role));
-        CryptoCheck.key(certificate).ifPresent(findings::add);
+        List<Finding> findings = new ArrayList<>(PathConstraints.check(alone));
+        CryptoCheck.key(certificate, role).ifPresent(findings::add);
         if (!Certificates.selfSigned(certificate)) {
-            CryptoCheck.signature(certificate).ifPresent(findings::add);
+            CryptoCheck.signature(certificate, role).ifPresent(findings::add);
         }
-        findings.addAll(KeyIdentifierCheck.check(role));
-        findings.addAll(ExtensionProfileCheck.check(role));
+        findings.addAll(KeyIdentifierCheck.check(alone));
+        findings.addAll(ExtensionProfileCheck.check(alone));
         if (!ca) {
-            findings.addAll(LeafProfileCheck.check(role, requirements.maxValidityDays()));
+            findings.addAll(LeafProfileCheck.check(alone, requirements.maxValidityDays()));
             findings.addAll(CommonNameCheck.check(certificate));
         }
-        return findings;
+        return findings.stream().map(finding -> new Finding(finding.code(), finding.severity(), finding.message(),
+                finding.certificate(), role)).toList();
     }
 }

@@ -4,50 +4,56 @@ import java.security.cert.X509Certificate;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
+import org.certcheck.finding.Calibration;
 import org.certcheck.finding.Finding;
+import org.certcheck.finding.FindingCode;
+import org.certcheck.finding.Profile;
+import org.certcheck.finding.Role;
 import org.certcheck.input.Target;
 import org.certcheck.tls.Handshake;
 
 /**
- * Runs every check on what a handshake captured and collects all findings, so a certificate that
+ * Runs every check of the {@link CheckRegistry} on what a handshake captured (or a chain read from
+ * a file) and collects all findings, rated by the run's {@link Calibration}, so a certificate that
  * is expired and issued for the wrong name shows both problems.
  */
 public final class Validator {
+    private final TrustAnchors anchors;
+    private final CheckRegistry checks;
     private final ChainCheck chain;
-    private final ExpiryCheck expiry;
-    private final HostnameCheck hostname = new HostnameCheck();
-    private final PurposeCheck purpose = new PurposeCheck();
-    private final Requirements requirements;
+    private final Calibration calibration;
     private final MissingIssuerDiagnosis missingIssuer;
 
     public Validator(TrustAnchors anchors, Policy policy) {
-        this(anchors, policy, Requirements.NONE, IssuerFetcher.NONE);
+        this(anchors, policy, Requirements.NONE, IssuerFetcher.NONE, Calibration.DEFAULT);
     }
 
     public Validator(TrustAnchors anchors, Policy policy, Requirements requirements) {
-        this(anchors, policy, requirements, IssuerFetcher.NONE);
+        this(anchors, policy, requirements, IssuerFetcher.NONE, Calibration.DEFAULT);
+    }
+
+    public Validator(TrustAnchors anchors, Policy policy, Requirements requirements, Calibration calibration) {
+        this(anchors, policy, requirements, IssuerFetcher.NONE, calibration);
     }
 
     /**
-     * With an organisation's extra {@link Requirements} and a fetcher for caIssuers URLs, used only to
-     * name a missing intermediate (issue #4).
+     * With an organisation's extra {@link Requirements}, a fetcher for caIssuers URLs (used only to
+     * name a missing intermediate, issue #4) and the calibration that rates every finding.
      */
-    public Validator(TrustAnchors anchors, Policy policy, Requirements requirements, IssuerFetcher issuers) {
-        this.chain = new ChainCheck(anchors, requirements);
-        this.expiry = new ExpiryCheck(policy);
-        this.requirements = requirements;
+    public Validator(TrustAnchors anchors, Policy policy, Requirements requirements, IssuerFetcher issuers,
+                     Calibration calibration) {
+        this.anchors = anchors;
+        this.checks = new CheckRegistry(policy, requirements, calibration.profile());
+        this.calibration = calibration;
+        this.chain = new ChainCheck(anchors, checks, calibration);
         this.missingIssuer = new MissingIssuerDiagnosis(issuers);
     }
 
     /** Judges the handshake as of {@code now}; never throws for a bad certificate. */
     public Assessment assess(Handshake handshake, Instant now) {
-        Assessment certificates = assess(handshake.chain(), handshake.target(), now);
-        List<Finding> findings = new ArrayList<>(certificates.findings());
-        findings.addAll(ProtocolCheck.check(handshake.protocol(), handshake.cipherSuite()));
-        // The end of the handshake (an error, or a request for a client certificate) is explained here.
-        findings.addAll(ClientCertificateCheck.check(handshake));
-        return new Assessment(certificates.path(), findings);
+        return assess(handshake.chain(), Optional.of(handshake.target()), Optional.of(handshake), now);
     }
 
     /**
@@ -55,17 +61,34 @@ public final class Validator {
      * address of {@code target}, as of {@code now}: the same checks with or without a network.
      */
     public Assessment assess(List<X509Certificate> chain, Target target, Instant now) {
-        if (chain.isEmpty()) {
-            throw new IllegalArgumentException("no certificate to judge for " + target);
+        return assess(chain, Optional.of(target), Optional.empty(), now);
+    }
+
+    private Assessment assess(List<X509Certificate> sent, Optional<Target> target, Optional<Handshake> handshake,
+                              Instant now) {
+        if (sent.isEmpty()) {
+            throw new IllegalArgumentException("no certificate to judge for " + target.map(Target::display).orElse("?"));
         }
-        List<Finding> findings = new ArrayList<>();
-        ChainCheck.Result chainResult = this.chain.check(chain);
-        findings.addAll(missingIssuer.explain(chainResult.findings(), chainResult.path()));
-        findings.addAll(SentChainCheck.check(chain, chainResult.path(), now));
-        findings.addAll(expiry.check(chainResult.path(), now));
-        findings.addAll(hostname.check(chain.get(0), target));
-        findings.addAll(purpose.check(chain.get(0)));
-        findings.addAll(RequirementsCheck.check(requirements, target, chain, chainResult.path(), now, findings));
-        return new Assessment(chainResult.path(), findings);
+        ChainCheck.Result chainResult = chain.check(sent);
+        CertificatePath path = chainResult.path();
+        List<Finding> findings = new ArrayList<>(missingIssuer.explain(chainResult.findings(), path));
+        findings.addAll(checks.onEvidence(new Evidence(path, sent, target, handshake, now)));
+        profileNote(path).ifPresent(findings::add);
+        return new Assessment(path, calibration.rate(findings));
+    }
+
+    /** Says which rule book judged a chain that ends at a publicly trusted root. */
+    private Optional<Finding> profileNote(CertificatePath path) {
+        if (path.anchor().filter(anchors::isPublic).isEmpty()) {
+            return Optional.empty();
+        }
+        String root = Certificates.subject(path.anchor().get());
+        String message = calibration.profile() == Profile.PRIVATE
+                ? "the chain ends at " + root + ", a publicly trusted root from the JVM's trust store, and was judged"
+                        + " by the private profile (CA/Browser Forum rules are information only): use --profile webpki"
+                        + " to hold a public site to the Baseline Requirements"
+                : "the chain ends at " + root + ", a publicly trusted root, and was judged by the "
+                        + calibration.profile().id() + " profile";
+        return Optional.of(Finding.about(root, Role.ANCHOR, FindingCode.PROFILE_NOTE, message));
     }
 }

@@ -12,7 +12,7 @@ import org.bouncycastle.asn1.x509.NameConstraints;
 
 import org.certcheck.finding.Finding;
 import org.certcheck.finding.FindingCode;
-import org.certcheck.finding.Severity;
+import org.certcheck.finding.Role;
 
 /**
  * A wildcard subjectAltName stands for every name it matches (RFC 6125 §6.4.3), so it must not
@@ -44,8 +44,8 @@ final class WildcardExclusionCheck {
             for (String subtree : excluded) {
                 int dot = subtree.indexOf('.');
                 if (dot > 0 && subtree.substring(dot + 1).equals(base)) {
-                    return List.of(Finding.about(Certificates.subject(leaf), FindingCode.CHAIN_NAME_CONSTRAINTS,
-                            Severity.FAIL, name.display() + " in " + Certificates.subject(leaf) + " matches "
+                    return List.of(Finding.about(Certificates.subject(leaf), Role.LEAF,
+                            FindingCode.CHAIN_NAME_CONSTRAINTS, name.display() + " in " + Certificates.subject(leaf) + " matches "
                                     + subtree + ", which a CA above it excludes: a wildcard must not reach past"
                                     + " an excluded name; reissue it with the names it needs listed one by one"));
                 }

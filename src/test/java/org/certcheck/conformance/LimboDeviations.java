@@ -11,10 +11,29 @@ import java.util.Map;
 /**
  * The x509-limbo cases where certcheck knowingly answers otherwise than the suite expects, read from
  * {@code src/test/resources/conformance/limbo-deviations.txt}: one per line, {@code ID ANSWER REASON}
- * ({@code ANSWER} is what certcheck says: SUCCESS, FAILURE or SKIPPED); {@code #} starts a comment.
+ * ({@code ANSWER} is what certcheck says: SUCCESS, FAILURE or SKIPPED); {@code #} starts a comment. An
+ * ID ending in {@code *} covers every case whose id starts with the rest, for a whole family that
+ * deviates for one reason (BetterTLS's certificates break a rule of one profile, say).
  */
 record LimboDeviations(Map<String, Deviation> byId) {
     record Deviation(String id, String answer, String reason) {
+        boolean family() {
+            return id.endsWith("*");
+        }
+
+        boolean covers(String caseId) {
+            return family() ? caseId.startsWith(id.substring(0, id.length() - 1)) : caseId.equals(id);
+        }
+    }
+
+    /** The entry for this case: its own line, else the family that covers it. */
+    Deviation find(String caseId) {
+        Deviation own = byId.get(caseId);
+        if (own != null) {
+            return own;
+        }
+        return byId.values().stream().filter(deviation -> deviation.family() && deviation.covers(caseId))
+                .findFirst().orElse(null);
     }
 
     static LimboDeviations read(Path file) throws IOException {

@@ -25,11 +25,17 @@ class HostnameMatcherTest {
     }
 
     @Test
-    void oneTrailingDotIsIgnoredOnEitherSide() {
+    void oneTrailingDotOfTheExpectedNameIsIgnored() {
         assertThat(matches("www.example.com.", dns("www.example.com"))).isTrue();
-        assertThat(matches("www.example.com", dns("www.example.com."))).isTrue();
-        assertThat(matches("www.example.com.", dns("www.example.com."))).isTrue();
-        assertThat(matches("a.example.com.", dns("*.example.com."))).isTrue();
+        assertThat(matches("a.example.com.", dns("*.example.com"))).isTrue();
+    }
+
+    @Test
+    void sanEntryWithATrailingDotMatchesNothing() {
+        // RFC 5280 4.2.1.6 preferred name syntax has no trailing dot; OpenSSL and GnuTLS compare as written.
+        assertThat(matches("www.example.com", dns("www.example.com."))).isFalse();
+        assertThat(matches("www.example.com.", dns("www.example.com."))).isFalse();
+        assertThat(matches("a.example.com", dns("*.example.com."))).isFalse();
     }
 
     @Test

@@ -9,8 +9,10 @@ import org.bouncycastle.asn1.x509.KeyPurposeId;
 import org.bouncycastle.asn1.x509.KeyUsage;
 import org.junit.jupiter.api.Test;
 
+import org.certcheck.finding.Calibration;
 import org.certcheck.finding.Finding;
 import org.certcheck.finding.FindingCode;
+import org.certcheck.finding.Profile;
 import org.certcheck.finding.Severity;
 import org.certcheck.input.Target;
 import org.certcheck.pki.HeldCertificate;
@@ -31,6 +33,12 @@ class PolicyChecksTest {
 
     private List<Finding> judge(HeldCertificate... sent) {
         return judge(Requirements.NONE, sent);
+    }
+
+    private List<Finding> judge(Profile profile, HeldCertificate... sent) {
+        Validator validator = new Validator(anchors, new Policy(0, 0), Requirements.NONE, Calibration.of(profile));
+        return validator.assess(List.of(sent).stream().map(HeldCertificate::certificate).toList(),
+                new Target("good.test", 443, "test"), pki.now).findings();
     }
 
     private static List<FindingCode> codes(List<Finding> findings) {
@@ -130,21 +138,22 @@ class PolicyChecksTest {
     }
 
     @Test
-    void commonNameWrittenDifferentlyFromItsSanFails() {
+    void commonNameWrittenDifferentlyFromItsSanIsABaselineRequirementsRule() {
         HeldCertificate leaf = pki.leaf("good.test").commonName("GOOD.test").build();
 
-        List<Finding> findings = judge(leaf, pki.intermediate);
-
-        assertThat(findings).extracting(Finding::code, Finding::severity)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple(FindingCode.HOST_CN_NOT_IN_SAN, Severity.FAIL));
+        // CA/B Forum BR 7.1.4.3: information in a private PKI, a failure for a public site.
+        assertThat(judge(leaf, pki.intermediate)).extracting(Finding::code, Finding::severity)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(FindingCode.HOST_CN_NOT_IN_SAN, Severity.INFO));
+        assertThat(judge(Profile.WEBPKI, leaf, pki.intermediate)).extracting(Finding::code, Finding::severity)
+                .contains(org.assertj.core.groups.Tuple.tuple(FindingCode.HOST_CN_NOT_IN_SAN, Severity.FAIL));
     }
 
     @Test
-    void commonNameNamingAnotherHostIsAWarning() {
+    void commonNameNamingAnotherHostIsInformationInAPrivatePki() {
         HeldCertificate leaf = pki.leaf("good.test").commonName("old-name.test").build();
 
         assertThat(judge(leaf, pki.intermediate)).extracting(Finding::code, Finding::severity)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple(FindingCode.HOST_CN_NOT_IN_SAN, Severity.WARN));
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(FindingCode.HOST_CN_NOT_IN_SAN, Severity.INFO));
     }
 
     @Test

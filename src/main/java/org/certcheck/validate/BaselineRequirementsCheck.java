@@ -1,0 +1,104 @@
+package org.certcheck.validate;
+
+import java.security.cert.CertificateParsingException;
+import java.security.cert.X509Certificate;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.bouncycastle.asn1.x509.Extension;
+
+import org.certcheck.finding.Finding;
+import org.certcheck.finding.FindingCode;
+import org.certcheck.finding.Role;
+
+/**
+ * Rules of the CA/Browser Forum Baseline Requirements (version 2.x) that RFC 5280 does not make,
+ * so they bind publicly trusted certificates only: information in a private PKI, a failure under
+ * {@code --profile webpki} (see {@link org.certcheck.finding.Calibration}).
+ *
+ * <ol>
+ *   <li>A subscriber (leaf) certificate has an extendedKeyUsage (BR 7.1.2.7.10), not critical, and
+ *       without anyExtendedKeyUsage.
+ *   <li>A root carries no extendedKeyUsage (BR 7.1.2.1.2).
+ *   <li>A subscriber certificate's validity is at most what the BR allowed on its notBefore date
+ *       (BR 6.3.2, ballot SC-081): 398 days, 200 days from 2026-03-15, 100 days from 2027-03-15,
+ *       47 days from 2029-03-15.
+ * </ol>
+ */
+final class BaselineRequirementsCheck implements Check {
+    private static final String ANY_EKU = "2.5.29.37.0";
+    private static final String EKU = Extension.extendedKeyUsage.getId();
+
+    /** Maximum validity by notBefore, latest rule first. */
+    private static final List<Limit> LIMITS = List.of(
+            new Limit(LocalDate.of(2029, 3, 15), 47),
+            new Limit(LocalDate.of(2027, 3, 15), 100),
+            new Limit(LocalDate.of(2026, 3, 15), 200),
+            new Limit(LocalDate.of(2020, 9, 1), 398));
+
+    private record Limit(LocalDate from, int days) {
+        Instant start() {
+            return from.atStartOfDay(ZoneOffset.UTC).toInstant();
+        }
+    }
+
+    @Override
+    public List<Finding> check(Evidence evidence) {
+        CertificatePath path = evidence.path();
+        List<Finding> findings = new ArrayList<>();
+        boolean leafIsAnchor = path.trusted() && path.certificates().size() == 1;
+        if (!leafIsAnchor) {
+            leaf(path.leaf(), findings);
+        }
+        path.anchor().filter(anchor -> ExtensionValues.present(anchor, EKU)).ifPresent(anchor -> findings.add(
+                Finding.about(Certificates.subject(anchor), Role.ANCHOR, FindingCode.CERT_BASELINE_REQUIREMENTS,
+                        "the root " + Certificates.subject(anchor) + " has an extendedKeyUsage, which CA/B Forum BR"
+                                + " 7.1.2.1.2 forbids in a root certificate")));
+        return findings;
+    }
+
+    private static void leaf(X509Certificate leaf, List<Finding> findings) {
+        String subject = Certificates.subject(leaf);
+        List<String> purposes;
+        try {
+            purposes = leaf.getExtendedKeyUsage();
+        } catch (CertificateParsingException e) {
+            return; // PurposeCheck reports an unreadable extendedKeyUsage
+        }
+        if (purposes == null) {
+            findings.add(br(subject, subject + " has no extendedKeyUsage; CA/B Forum BR 7.1.2.7.10 requires one"
+                    + " with serverAuth in every subscriber certificate"));
+        } else {
+            if (ExtensionValues.critical(leaf, EKU)) {
+                findings.add(br(subject, subject + " marks its extendedKeyUsage critical; CA/B Forum BR 7.1.2.7.10"
+                        + " requires it non-critical"));
+            }
+            if (purposes.contains(ANY_EKU)) {
+                findings.add(br(subject, subject + " lists anyExtendedKeyUsage, which CA/B Forum BR 7.1.2.7.10"
+                        + " forbids in a subscriber certificate"));
+            }
+        }
+        Instant notBefore = leaf.getNotBefore().toInstant();
+        Duration validity = Duration.between(notBefore, leaf.getNotAfter().toInstant());
+        for (Limit limit : LIMITS) {
+            if (!notBefore.isBefore(limit.start())) {
+                // BR 6.3.2 counts a day as 86,400 seconds and includes both ends of the validity period.
+                if (validity.plusSeconds(1).compareTo(Duration.ofDays(limit.days())) > 0) {
+                    findings.add(br(subject, subject + " is valid for " + validity.toDays() + " days; certificates"
+                            + " issued from " + limit.from() + " may be valid for " + limit.days() + " days at most"
+                            + " (CA/B Forum BR 6.3.2)"));
+                }
+                break;
+            }
+        }
+    }
+
+    private static Finding br(String subject, String message) {
+        return Finding.about(subject, Role.LEAF, FindingCode.CERT_BASELINE_REQUIREMENTS,
+                message + ": the issuing CA's profile must change");
+    }
+}
