@@ -89,7 +89,14 @@ public enum FindingCode {
     FILE_UNREADABLE("file.unreadable", Kind.UNCHECKED, "a file or directory could not be read (permissions, a broken link, too large, not a regular file)"),
     FILE_WRONG_PASSWORD("file.wrong-password", Kind.UNCHECKED, "a keystore that none of the passwords given (nor none, empty, changeit) opens"),
     FILE_MALFORMED("file.malformed", Kind.UNCHECKED, "a file that should hold certificates holds none that can be read (garbage, truncated, empty)"),
-    FILE_WALK_LIMIT("file.walk-limit", Kind.UNCHECKED, "part of a directory tree was not searched: --max-depth or --max-files reached");
+    FILE_WALK_LIMIT("file.walk-limit", Kind.UNCHECKED, "part of a directory tree was not searched: --max-depth or --max-files reached"),
+    // Issue #13 item 3 (branch policy-tree): RFC 5280 6.1 policy processing and DER validity times.
+    CHAIN_POLICY("chain.policy", Kind.BREAKS,
+            "certificate policy processing (RFC 5280 6.1) fails: a required policy is missing, a policy extension is malformed, or a mapping is forbidden"),
+    CERT_MALFORMED_TIME("cert.malformed-time", Kind.BREAKS,
+            "a validity time is not DER (UTCTime without seconds or Z, GeneralizedTime with fractional seconds or no Z): OpenSSL rejects it"),
+    CERT_TIME_ENCODING("cert.time-encoding", Kind.LINT,
+            "a validity time before 2050 encoded as GeneralizedTime, where RFC 5280 4.1.2.5 requires UTCTime (clients accept it)");
 
     private final String code;
     private final Kind kind;
