@@ -71,6 +71,8 @@ class ClientBehaviourInteropTest {
                         "format error in certificate's notBefore field", ACCEPT),
                 new Row("time-utc-without-z", "format error in certificate's notBefore field",
                         "format error in certificate's notBefore field", "The DER time encoding is invalid"),
+                new Row("time-utc-offset", "format error in certificate's notBefore field",
+                        "format error in certificate's notBefore field", "The DER time encoding is invalid"),
                 new Row("time-generalized-fraction", "format error in certificate's notBefore field",
                         "format error in certificate's notBefore field", "Error in the time fields of certificate"),
                 new Row("time-generalized-before-2050", ACCEPT, ACCEPT, ACCEPT));

@@ -117,6 +117,8 @@ final class InteropChains {
                 MisencodedTimes.utcTime(format("yyMMddHHmm'Z'", from)), goodUntil));
         chains.add(timeChain("time-utc-without-z", root, intermediate, leaf,
                 MisencodedTimes.utcTime(format("yyMMddHHmmss", from)), goodUntil));
+        chains.add(timeChain("time-utc-offset", root, intermediate, leaf,
+                MisencodedTimes.utcTime(format("yyMMddHHmmss'+0000'", from)), goodUntil));
         chains.add(timeChain("time-generalized-fraction", root, intermediate, leaf,
                 MisencodedTimes.generalizedTime(format("yyyyMMddHHmmss'.5Z'", from)), goodUntil));
         chains.add(timeChain("time-generalized-before-2050", root, intermediate, leaf,
