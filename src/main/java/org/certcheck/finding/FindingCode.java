@@ -98,6 +98,13 @@ public enum FindingCode {
     CERT_BASELINE_REQUIREMENTS("cert.baseline-requirements", Kind.BR, "a certificate breaks a CA/Browser Forum"
             + " Baseline Requirements rule (information in a private PKI, a failure under --profile webpki)"),
     PROFILE_NOTE("profile.note", Kind.INFO, "which profile judged a chain that ends at a publicly trusted root"),
+    // Issue #13 item 3 (branch policy-tree): RFC 5280 6.1 policy processing and DER validity times.
+    CHAIN_POLICY("chain.policy", Kind.BREAKS,
+            "certificate policy processing (RFC 5280 6.1) fails: a required policy is missing, a policy extension is malformed, or a mapping is forbidden"),
+    CERT_MALFORMED_TIME("cert.malformed-time", Kind.BREAKS,
+            "a validity time is not DER (UTCTime without seconds or Z, GeneralizedTime with fractional seconds or no Z): OpenSSL rejects it"),
+    CERT_TIME_ENCODING("cert.time-encoding", Kind.LINT,
+            "a validity time before 2050 encoded as GeneralizedTime, where RFC 5280 4.1.2.5 requires UTCTime (clients accept it)"),
     ;
 
     private final String code;

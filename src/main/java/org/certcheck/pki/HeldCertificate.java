@@ -18,10 +18,12 @@ import java.util.Objects;
 import java.util.concurrent.atomic.AtomicLong;
 
 import org.bouncycastle.asn1.ASN1Encodable;
+import org.bouncycastle.asn1.ASN1EncodableVector;
 import org.bouncycastle.asn1.ASN1Encoding;
 import org.bouncycastle.asn1.ASN1Integer;
 import org.bouncycastle.asn1.ASN1ObjectIdentifier;
 import org.bouncycastle.asn1.DERSequence;
+import org.bouncycastle.asn1.DERTaggedObject;
 import org.bouncycastle.asn1.DERUTF8String;
 import org.bouncycastle.asn1.x500.X500Name;
 import org.bouncycastle.asn1.x500.X500NameBuilder;
@@ -30,6 +32,7 @@ import org.bouncycastle.asn1.x509.AccessDescription;
 import org.bouncycastle.asn1.x509.AuthorityInformationAccess;
 import org.bouncycastle.asn1.x509.BasicConstraints;
 import org.bouncycastle.asn1.x509.CRLDistPoint;
+import org.bouncycastle.asn1.x509.CertificatePolicies;
 import org.bouncycastle.asn1.x509.DistributionPoint;
 import org.bouncycastle.asn1.x509.DistributionPointName;
 import org.bouncycastle.asn1.x509.ExtendedKeyUsage;
@@ -40,6 +43,7 @@ import org.bouncycastle.asn1.x509.GeneralSubtree;
 import org.bouncycastle.asn1.x509.KeyPurposeId;
 import org.bouncycastle.asn1.x509.KeyUsage;
 import org.bouncycastle.asn1.x509.NameConstraints;
+import org.bouncycastle.asn1.x509.PolicyInformation;
 import org.bouncycastle.cert.CertIOException;
 import org.bouncycastle.cert.X509v3CertificateBuilder;
 import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
@@ -112,6 +116,14 @@ public record HeldCertificate(X509Certificate certificate, KeyPair keyPair) {
         private final List<AccessDescription> authorityInformationAccess = new ArrayList<>();
         private final List<String> crlDistributionPoints = new ArrayList<>();
         private boolean mustStaple;
+        private boolean nonCriticalBasicConstraints;
+        private byte[] authorityKeyId;
+        private final List<ASN1ObjectIdentifier> certificatePolicies = new ArrayList<>();
+        private final List<ASN1ObjectIdentifier[]> policyMappings = new ArrayList<>();
+        private Integer requireExplicitPolicy;
+        private Integer inhibitPolicyMapping;
+        private Integer inhibitAnyPolicy;
+        private final List<Extension> rawExtensions = new ArrayList<>();
         private HeldCertificate issuer;
         private KeyPair keyPair;
         private String keyAlgorithm = "EC";
@@ -341,6 +353,62 @@ public record HeldCertificate(X509Certificate certificate, KeyPair keyPair) {
             return this;
         }
 
+        /**
+         * basicConstraints marked non-critical, as {@code openssl req -x509} with
+         * {@code basicConstraints=CA:true} makes it (RFC 5280 4.2.1.9 wants it critical in a CA).
+         */
+        public Builder nonCriticalBasicConstraints() {
+            this.nonCriticalBasicConstraints = true;
+            return this;
+        }
+
+        /** The authorityKeyIdentifier's keyIdentifier exactly as given, instead of the issuer key's (RFC 5280 4.2.1.1). */
+        public Builder authorityKeyIdentifier(byte[] keyIdentifier) {
+            this.authorityKeyId = keyIdentifier.clone();
+            return this;
+        }
+
+        /**
+         * A policy OID in certificatePolicies (RFC 5280 4.2.1.4), without qualifiers;
+         * {@code 2.5.29.32.0} is anyPolicy.
+         */
+        public Builder addCertificatePolicy(String oid) {
+            certificatePolicies.add(new ASN1ObjectIdentifier(oid));
+            return this;
+        }
+
+        /** One pair in a critical policyMappings extension (RFC 5280 4.2.1.5). */
+        public Builder addPolicyMapping(String issuerDomainPolicy, String subjectDomainPolicy) {
+            policyMappings.add(new ASN1ObjectIdentifier[] {
+                    new ASN1ObjectIdentifier(issuerDomainPolicy), new ASN1ObjectIdentifier(subjectDomainPolicy)});
+            return this;
+        }
+
+        /**
+         * A critical policyConstraints extension (RFC 5280 4.2.1.11); a null skip count leaves that
+         * field out.
+         */
+        public Builder policyConstraints(Integer requireExplicitPolicy, Integer inhibitPolicyMapping) {
+            this.requireExplicitPolicy = requireExplicitPolicy;
+            this.inhibitPolicyMapping = inhibitPolicyMapping;
+            return this;
+        }
+
+        /** A critical inhibitAnyPolicy extension with this skip count (RFC 5280 4.2.1.14). */
+        public Builder inhibitAnyPolicy(int skipCerts) {
+            this.inhibitAnyPolicy = skipCerts;
+            return this;
+        }
+
+        /**
+         * An extension whose value is written verbatim (after every other extension), to make one
+         * that is malformed or marked critical where it should not be.
+         */
+        public Builder addRawExtension(String oid, boolean critical, byte[] encodedValue) {
+            rawExtensions.add(new Extension(new ASN1ObjectIdentifier(oid), critical, encodedValue.clone()));
+            return this;
+        }
+
         /** Signed by this issuer; without it the certificate is self-signed. */
         public Builder signedBy(HeldCertificate issuer) {
             this.issuer = issuer;
@@ -436,8 +504,9 @@ public record HeldCertificate(X509Certificate certificate, KeyPair keyPair) {
             if (keyIdentifiers) {
                 builder.addExtension(Extension.subjectKeyIdentifier, false,
                         utils.createSubjectKeyIdentifier(subjectKeys.getPublic()));
-                builder.addExtension(Extension.authorityKeyIdentifier, false,
-                        utils.createAuthorityKeyIdentifier(signingKeys.getPublic()));
+                builder.addExtension(Extension.authorityKeyIdentifier, false, authorityKeyId != null
+                        ? new org.bouncycastle.asn1.x509.AuthorityKeyIdentifier(authorityKeyId)
+                        : utils.createAuthorityKeyIdentifier(signingKeys.getPublic()));
             }
             if (caIssuersUrl != null) {
                 builder.addExtension(Extension.authorityInfoAccess, false, new org.bouncycastle.asn1.x509
@@ -447,7 +516,7 @@ public record HeldCertificate(X509Certificate certificate, KeyPair keyPair) {
             if (basicConstraints) {
                 BasicConstraints constraints = !ca ? new BasicConstraints(false)
                         : pathLength == null ? new BasicConstraints(true) : new BasicConstraints(pathLength);
-                builder.addExtension(Extension.basicConstraints, true, constraints);
+                builder.addExtension(Extension.basicConstraints, !nonCriticalBasicConstraints, constraints);
             }
             Integer usage = keyUsage != null ? keyUsage
                     : ca ? Integer.valueOf(KeyUsage.keyCertSign | KeyUsage.cRLSign) : null;
@@ -488,12 +557,43 @@ public record HeldCertificate(X509Certificate certificate, KeyPair keyPair) {
             for (ASN1ObjectIdentifier oid : unknownCriticalExtensions) {
                 builder.addExtension(oid, true, new DERUTF8String("certcheck test extension"));
             }
+            addPolicyExtensions(builder);
+            for (Extension extension : rawExtensions) {
+                builder.addExtension(extension);
+            }
             for (Extension override : overrides) {
                 if (builder.hasExtension(override.getExtnId())) {
                     builder.replaceExtension(override);
                 } else {
                     builder.addExtension(override);
                 }
+            }
+        }
+
+        private void addPolicyExtensions(X509v3CertificateBuilder builder) throws CertIOException {
+            if (!certificatePolicies.isEmpty()) {
+                builder.addExtension(Extension.certificatePolicies, false, new CertificatePolicies(
+                        certificatePolicies.stream().map(PolicyInformation::new).toArray(PolicyInformation[]::new)));
+            }
+            if (!policyMappings.isEmpty()) {
+                ASN1EncodableVector mappings = new ASN1EncodableVector();
+                for (ASN1ObjectIdentifier[] pair : policyMappings) {
+                    mappings.add(new DERSequence(pair));
+                }
+                builder.addExtension(Extension.policyMappings, true, new DERSequence(mappings));
+            }
+            if (requireExplicitPolicy != null || inhibitPolicyMapping != null) {
+                ASN1EncodableVector fields = new ASN1EncodableVector();
+                if (requireExplicitPolicy != null) {
+                    fields.add(new DERTaggedObject(false, 0, new ASN1Integer(requireExplicitPolicy)));
+                }
+                if (inhibitPolicyMapping != null) {
+                    fields.add(new DERTaggedObject(false, 1, new ASN1Integer(inhibitPolicyMapping)));
+                }
+                builder.addExtension(Extension.policyConstraints, true, new DERSequence(fields));
+            }
+            if (inhibitAnyPolicy != null) {
+                builder.addExtension(Extension.inhibitAnyPolicy, true, new ASN1Integer(inhibitAnyPolicy));
             }
         }
 

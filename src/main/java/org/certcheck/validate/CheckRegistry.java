@@ -37,7 +37,9 @@ public final class CheckRegistry {
                 evidence -> KeyIdentifierCheck.check(evidence.path()),    // RFC 5280 4.2.1.1-2: the identifiers clients build paths with
                 evidence -> ExtensionProfileCheck.check(evidence.path()), // RFC 5280 syntax and criticality, CA EKU chaining
                 new LeafProfileCheck(requirements.maxValidityDays()),    // not a CA, usable keyUsage, --max-validity-days
-                evidence -> CommonNameCheck.check(evidence.path().leaf()))); // CA/B BR 7.1.4.3: the CN copies a SAN
+                evidence -> CommonNameCheck.check(evidence.path().leaf()),  // CA/B BR 7.1.4.3: the CN copies a SAN
+                evidence -> PolicyTreeCheck.check(evidence.path()),      // RFC 5280 6.1: certificate policies
+                evidence -> TimeEncodingCheck.check(evidence.path())));  // RFC 5280 4.1.2.5: DER validity times
         if (profile != Profile.PRIVATE) {
             path.add(new BaselineRequirementsCheck());                   // the other CA/B BR rules for public certificates
         }
