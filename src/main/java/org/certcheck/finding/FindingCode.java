@@ -89,7 +89,11 @@ public enum FindingCode {
     FILE_UNREADABLE("file.unreadable", Kind.UNCHECKED, "a file or directory could not be read (permissions, a broken link, too large, not a regular file)"),
     FILE_WRONG_PASSWORD("file.wrong-password", Kind.UNCHECKED, "a keystore that none of the passwords given (nor none, empty, changeit) opens"),
     FILE_MALFORMED("file.malformed", Kind.UNCHECKED, "a file that should hold certificates holds none that can be read (garbage, truncated, empty)"),
-    FILE_WALK_LIMIT("file.walk-limit", Kind.UNCHECKED, "part of a directory tree was not searched: --max-depth or --max-files reached");
+    FILE_WALK_LIMIT("file.walk-limit", Kind.UNCHECKED, "part of a directory tree was not searched: --max-depth or --max-files reached"),
+
+    // Issue 14 item 2 (hostile servers): a certificate is public; only a handshake signature proves its owner.
+    TLS_KEY_NOT_PROVEN("tls.key-not-proven", Kind.BREAKS, "the server sent a certificate but the handshake ended before it"
+            + " proved it holds the private key (no verified CertificateVerify or ServerKeyExchange signature, no Finished)");
 
     private final String code;
     private final Kind kind;

@@ -125,10 +125,12 @@ final class LegacyHelloProbe {
                     };
                     suite = SUITES.getOrDefault(id, String.format("0x%04X", id));
                 } else if (messageType == 11 && protocol != null) {
+                    String refusal = "the JVM refuses this server's " + protocol + " / " + suite + "; its certificate"
+                            + " was read from a legacy ClientHello, and Java clients cannot connect";
                     return Optional.of(new Handshake(target, endpoint, certificates(body), protocol, suite,
-                            Optional.of("the JVM refuses this server's " + protocol + " / " + suite + "; its"
-                                    + " certificate was read from a legacy ClientHello, and Java clients cannot"
-                                    + " connect"), Duration.ofNanos(System.nanoTime() - startNanos)));
+                            Optional.of(refusal), Duration.ofNanos(System.nanoTime() - startNanos), List.of(),
+                            Optional.empty(), KeyProof.notProven(refusal + "; that exchange is in the clear and"
+                                    + " ends before a server proves it holds the private key")));
                 } else if (messageType == 14) {
                     return Optional.empty(); // ServerHelloDone without a certificate: an anonymous suite.
                 }

@@ -219,7 +219,7 @@ public final class Prober {
             SSLEngine engine = context.createSSLEngine(target.host(), target.port());
             engine.setUseClientMode(true);
             engine.setSSLParameters(parameters(engine.getSSLParameters(), reach.sni().forTarget(target)));
-            handshake = new EngineHandshake(engine, socket, budgetNanos);
+            handshake = new EngineHandshake(engine, socket, budgetNanos, () -> recorder.capture().isPresent());
             handshake.run();
             SSLSession session = engine.getSession();
             Optional<RecordingTrustManager.Capture> capture = recorder.capture();
@@ -233,7 +233,8 @@ public final class Prober {
                         settings.handshakeTimeout().toNanos()));
             }
             return new Handshake(target, peer, capture.get().chain(), session.getProtocol(), session.getCipherSuite(),
-                    refusal, since(start), capture.get().stapledOcsp(), keys.request());
+                    refusal, since(start), capture.get().stapledOcsp(), keys.request(),
+                    KeyProof.completed(session.getProtocol()));
         } catch (IOException e) {
             boolean timeout = timedOut.get() || e instanceof SocketTimeoutException;
             Optional<RecordingTrustManager.Capture> capture = recorder.capture();
@@ -244,7 +245,8 @@ public final class Prober {
                         : FailureClassifier.describe(e);
                 return new Handshake(target, peer, capture.get().chain(), capture.get().protocol(),
                         capture.get().cipherSuite(), Optional.of(why), since(start), capture.get().stapledOcsp(),
-                        keys.request());
+                        keys.request(), KeyProof.beforeFailure(capture.get().protocol(), capture.get().cipherSuite(),
+                                handshake != null && handshake.answeredCertificate(), why));
             }
             return FailureClassifier.handshakeFailure(target, e, timeout, settings, since(start));
         } catch (GeneralSecurityException e) {
