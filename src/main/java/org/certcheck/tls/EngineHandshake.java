@@ -166,6 +166,11 @@ final class EngineHandshake {
         return answeredCertificate;
     }
 
+    /** What is left of the budget: the server's time not yet used, for a fallback attempt on the same target. */
+    long remainingNanos() {
+        return Math.max(0, remainingNanos);
+    }
+
     /** Says goodbye politely; failures here change nothing about what was learned. */
     void close() {
         try {

@@ -69,16 +69,16 @@ final class LegacyHelloProbe {
      * The server's certificate as a {@link Handshake} whose error says how it was read; empty if the
      * server refuses. {@code socket} is open and ready for TLS (directly, after a STARTTLS preamble or
      * through a proxy tunnel); {@code peer} is what the report names as the server, {@code serverName}
-     * the SNI to send, as the JVM's handshake sent it ({@code --sni}, {@code --no-sni}). The caller
-     * closes the socket.
+     * the SNI to send, as the JVM's handshake sent it ({@code --sni}, {@code --no-sni}); {@code timeout}
+     * is what is left of the target's handshake budget, for all reads together. The caller closes the
+     * socket.
      */
     static Optional<Handshake> probe(Target target, Socket socket, InetSocketAddress peer,
                                      Optional<String> serverName, Duration timeout, long startNanos) {
         try {
-            socket.setSoTimeout((int) timeout.toMillis());
             socket.getOutputStream().write(clientHello(serverName));
             socket.getOutputStream().flush();
-            return read(target, peer, new DataInputStream(socket.getInputStream()), startNanos);
+            return read(target, peer, new DataInputStream(new DeadlineInput(socket, timeout.toNanos())), startNanos);
         } catch (IOException | RuntimeException e) {
             return Optional.empty();
         }

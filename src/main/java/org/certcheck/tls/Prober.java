@@ -171,11 +171,13 @@ public final class Prober {
             Sockets.closeQuietly(socket);
             return preamble.failure().get();
         }
-        ProbeResult result = handshake(target, socket, peer, preamble.remainingNanos(), start);
-        if (result instanceof ProbeFailure failure && refusedByTls(failure.kind())) {
+        Attempt attempt = handshake(target, socket, peer, preamble.remainingNanos(), start);
+        ProbeResult result = attempt.result();
+        if (result instanceof ProbeFailure failure && refusedByTls(failure.kind()) && attempt.remainingNanos() > 0) {
             // The server may speak only what this JVM disables (TLS 1.0/1.1, RC4, 3DES): read its
-            // certificate with a legacy ClientHello, for this probe only (see LegacyHelloProbe).
-            Optional<Handshake> legacy = legacy(target, peer, reconnect, start);
+            // certificate with a legacy ClientHello, for this probe only (see LegacyHelloProbe). The
+            // handshake timeout is one budget per target: the fallback gets what the first try left.
+            Optional<Handshake> legacy = legacy(target, peer, reconnect, attempt.remainingNanos(), start);
             if (legacy.isPresent()) {
                 return legacy.get();
             }
@@ -183,14 +185,15 @@ public final class Prober {
         return StartTlsStep.withSchemeHint(result);
     }
 
-    private Optional<Handshake> legacy(Target target, InetSocketAddress peer, Reconnect reconnect, long start) {
+    private Optional<Handshake> legacy(Target target, InetSocketAddress peer, Reconnect reconnect, long budgetNanos,
+            long start) {
         try (Socket socket = reconnect.open()) {
-            StartTlsStep.Outcome preamble = StartTlsStep.run(target, socket, settings, start);
-            if (preamble.failure().isPresent()) {
+            StartTlsStep.Outcome preamble = StartTlsStep.run(target, socket, settings, budgetNanos, start);
+            if (preamble.failure().isPresent() || preamble.remainingNanos() <= 0) {
                 return Optional.empty();
             }
             return LegacyHelloProbe.probe(target, socket, peer, reach.sni().forTarget(target),
-                    settings.handshakeTimeout(), start);
+                    Duration.ofNanos(preamble.remainingNanos()), start);
         } catch (IOException e) {
             LOG.debug("legacy ClientHello to {} not sent: {}", peer, e.toString());
             return Optional.empty();
@@ -202,7 +205,18 @@ public final class Prober {
         return kind == Kind.TLS_ALERT || kind == Kind.CLOSED || kind == Kind.RESET || kind == Kind.IO_ERROR;
     }
 
-    private ProbeResult handshake(Target target, Socket socket, InetSocketAddress peer, long budgetNanos, long start) {
+    /** One handshake's outcome, and what it left of the target's handshake budget. */
+    private record Attempt(ProbeResult result, long remainingNanos) {
+    }
+
+    private Attempt handshake(Target target, Socket socket, InetSocketAddress peer, long budgetNanos, long start) {
+        EngineHandshake[] engine = new EngineHandshake[1];
+        ProbeResult result = handshake(target, socket, peer, budgetNanos, start, engine);
+        return new Attempt(result, engine[0] == null ? budgetNanos : engine[0].remainingNanos());
+    }
+
+    private ProbeResult handshake(Target target, Socket socket, InetSocketAddress peer, long budgetNanos, long start,
+            EngineHandshake[] used) {
         RecordingTrustManager recorder = new RecordingTrustManager();
         AtomicBoolean timedOut = new AtomicBoolean();
         // The engine charges only the server's time to the budget (see EngineHandshake); this
@@ -220,6 +234,7 @@ public final class Prober {
             engine.setUseClientMode(true);
             engine.setSSLParameters(parameters(engine.getSSLParameters(), reach.sni().forTarget(target)));
             handshake = new EngineHandshake(engine, socket, budgetNanos, () -> recorder.capture().isPresent());
+            used[0] = handshake;
             handshake.run();
             SSLSession session = engine.getSession();
             Optional<RecordingTrustManager.Capture> capture = recorder.capture();
