@@ -93,7 +93,11 @@ public enum FindingCode {
 
     // Issue 14 item 2 (hostile servers): a certificate is public; only a handshake signature proves its owner.
     TLS_KEY_NOT_PROVEN("tls.key-not-proven", Kind.BREAKS, "the server sent a certificate but the handshake ended before it"
-            + " proved it holds the private key (no verified CertificateVerify or ServerKeyExchange signature, no Finished)");
+            + " proved it holds the private key (no verified CertificateVerify or ServerKeyExchange signature, no Finished)"),
+
+    // Issue 14 item 4: a staple that is no OCSP response is a finding about the staple, not an unchecked target.
+    REVOCATION_BAD_STAPLE("revocation.bad-staple", Kind.HYGIENE, "the server stapled bytes that are not a readable OCSP"
+            + " response (clients ignore or reject it; the certificate is still judged)");
 
     private final String code;
     private final Kind kind;

@@ -27,12 +27,22 @@ import org.certcheck.input.Target;
  * @param keyProof       whether the server proved it holds the leaf's private key (issue 14): a
  *                       handshake that ended after the Certificate message may come from a server
  *                       that replays someone else's chain
+ * @param unreadableStaple set when the server stapled something the JVM could not read as an OCSP
+ *                       response (RFC 6960 section 4.2.1), which ended the first handshake; the facts
+ *                       here then come from a second handshake that asked for no staple
  */
 public record Handshake(Target target, InetSocketAddress peer, List<X509Certificate> chain, String protocol,
                         String cipherSuite, Optional<String> handshakeError, Duration elapsed,
                         List<byte[]> stapledOcsp, Optional<ClientCertificateRequest> clientCertificateRequest,
-                        KeyProof keyProof)
+                        KeyProof keyProof, Optional<String> unreadableStaple)
         implements ProbeResult {
+
+    public Handshake(Target target, InetSocketAddress peer, List<X509Certificate> chain, String protocol,
+                     String cipherSuite, Optional<String> handshakeError, Duration elapsed, List<byte[]> stapledOcsp,
+                     Optional<ClientCertificateRequest> clientCertificateRequest, KeyProof keyProof) {
+        this(target, peer, chain, protocol, cipherSuite, handshakeError, elapsed, stapledOcsp, clientCertificateRequest,
+                keyProof, Optional.empty());
+    }
 
     /** A handshake in which the server stapled nothing and did not ask for a client certificate. */
     public Handshake(Target target, InetSocketAddress peer, List<X509Certificate> chain, String protocol,
@@ -54,6 +64,7 @@ public record Handshake(Target target, InetSocketAddress peer, List<X509Certific
         Objects.requireNonNull(elapsed, "elapsed");
         Objects.requireNonNull(clientCertificateRequest, "clientCertificateRequest");
         Objects.requireNonNull(keyProof, "keyProof");
+        Objects.requireNonNull(unreadableStaple, "unreadableStaple");
         // Copies in and out: a record holding arrays is only immutable if nobody can write to them.
         // An empty entry (an RFC 6961 list may hold one for a certificate without a response) is no response.
         stapledOcsp = stapledOcsp.stream().filter(der -> der.length > 0).map(byte[]::clone).toList();
@@ -75,6 +86,12 @@ public record Handshake(Target target, InetSocketAddress peer, List<X509Certific
     @Override
     public List<byte[]> stapledOcsp() {
         return stapledOcsp.stream().map(byte[]::clone).toList();
+    }
+
+    /** This handshake, as read again without asking for a staple after {@code why} ended the first one. */
+    public Handshake withUnreadableStaple(String why, Duration totalElapsed) {
+        return new Handshake(target, peer, chain, protocol, cipherSuite, handshakeError, totalElapsed, stapledOcsp,
+                clientCertificateRequest, keyProof, Optional.of(why));
     }
 
     public X509Certificate leaf() {

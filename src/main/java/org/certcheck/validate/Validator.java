@@ -47,6 +47,7 @@ public final class Validator {
         List<Finding> findings = new ArrayList<>(certificates.findings());
         findings.addAll(ProtocolCheck.check(handshake.protocol(), handshake.cipherSuite()));
         findings.addAll(KeyProofCheck.check(handshake));
+        findings.addAll(StapleCheck.check(handshake));
         // The end of the handshake (an error, or a request for a client certificate) is explained here.
         findings.addAll(ClientCertificateCheck.check(handshake));
         return new Assessment(certificates.path(), findings);
