@@ -21,7 +21,7 @@ public enum FindingCode {
 
     // Issue 8 (hostile servers): what a server that sends too much or sends broken TLS gets.
     PROBE_LIMIT_EXCEEDED("probe.limit-exceeded", Kind.UNCHECKED, "the server sent more than certcheck reads: over 10 certificates,"
-            + " a handshake message over 32 KiB, or over 1 MiB in all"),
+            + " a handshake message over --max-handshake-message (256 KiB), or over 1 MiB in all"),
     PROBE_BAD_CERTIFICATE("probe.bad-certificate", Kind.UNCHECKED, "the server sent an empty certificate list or a certificate that"
             + " does not parse"),
     PROBE_PROTOCOL_ERROR("probe.protocol-error", Kind.UNCHECKED, "the server sent malformed TLS records or messages"),
@@ -97,7 +97,11 @@ public enum FindingCode {
 
     // Issue 14 item 4: a staple that is no OCSP response is a finding about the staple, not an unchecked target.
     REVOCATION_BAD_STAPLE("revocation.bad-staple", Kind.HYGIENE, "the server stapled bytes that are not a readable OCSP"
-            + " response (clients ignore or reject it; the certificate is still judged)");
+            + " response (clients ignore or reject it; the certificate is still judged)"),
+
+    // Issue 13 item 4 (TLS level): what clients refuse in the key exchange and the chain's size.
+    TLS_LARGE_CHAIN("tls.large-chain", Kind.HYGIENE, "the certificate chain is larger than Java clients (32 KiB) or"
+            + " OpenSSL clients (100 KiB) accept by default");
 
     private final String code;
     private final Kind kind;

@@ -31,7 +31,7 @@ final class EngineHandshake {
     private static final Semaphore CPU = new Semaphore(Math.max(2, Runtime.getRuntime().availableProcessors()));
     /**
      * No sane handshake needs more (a long chain is a few KiB; Java's TLS refuses any one handshake
-     * message over 32 KiB); a server that floods small records is cut off here, and reported.
+     * message over --max-handshake-message, 256 KiB by default); a server that floods small records is cut off here, and reported.
      */
     static final int MAX_BYTES_READ = 1 << 20;
 

@@ -60,7 +60,10 @@ final class LegacyHelloProbe {
             Map.entry(0x0002, "TLS_RSA_WITH_NULL_SHA"));
     private static final Map<Integer, String> SUITES = OFFER.stream()
             .collect(java.util.stream.Collectors.toUnmodifiableMap(Map.Entry::getKey, Map.Entry::getValue));
-    private static final int MAX_MESSAGE = 1 << 17;
+    /** The JVM's limit for one handshake message ({@code --max-handshake-message}), read when a probe starts. */
+    private static int maxMessage() {
+        return Integer.getInteger("jdk.tls.maxHandshakeMessageSize", 1 << 18);
+    }
 
     private LegacyHelloProbe() {
     }
@@ -104,7 +107,7 @@ final class LegacyHelloProbe {
                 int messageType = messages[offset] & 0xff;
                 int messageLength = (messages[offset + 1] & 0xff) << 16 | (messages[offset + 2] & 0xff) << 8
                         | (messages[offset + 3] & 0xff);
-                if (messageLength > MAX_MESSAGE) {
+                if (messageLength > maxMessage()) {
                     return Optional.empty();
                 }
                 if (messages.length - offset - 4 < messageLength) {

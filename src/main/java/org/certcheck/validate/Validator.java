@@ -48,6 +48,7 @@ public final class Validator {
         findings.addAll(ProtocolCheck.check(handshake.protocol(), handshake.cipherSuite()));
         findings.addAll(KeyProofCheck.check(handshake));
         findings.addAll(StapleCheck.check(handshake));
+        findings.addAll(ChainSizeCheck.check(handshake));
         // The end of the handshake (an error, or a request for a client certificate) is explained here.
         findings.addAll(ClientCertificateCheck.check(handshake));
         return new Assessment(certificates.path(), findings);
