@@ -39,7 +39,13 @@ final class ConnectionOptions {
         return new ConnectionLimits(perAddress, rate);
     }
 
+    @Option(names = "--max-handshake-message", paramLabel = "SIZE", defaultValue = "256k",
+            description = "Largest TLS handshake message (a server's certificate chain) the probe reads, in bytes,"
+                    + " or with k or m (default: ${DEFAULT-VALUE}; OpenSSL's clients stop at 100k, Java's at 32k).")
+    String maxHandshakeMessage;
+
     ProbeSettings settings() {
+        HandshakeMessageLimit.apply(HandshakeMessageLimit.parse(maxHandshakeMessage));
         return new ProbeSettings(connectTimeout, handshakeTimeout);
     }
 

@@ -21,7 +21,7 @@ public enum FindingCode {
 
     // Issue 8 (hostile servers): what a server that sends too much or sends broken TLS gets.
     PROBE_LIMIT_EXCEEDED("probe.limit-exceeded", Kind.UNCHECKED, "the server sent more than certcheck reads: over 10 certificates,"
-            + " a handshake message over 32 KiB, or over 1 MiB in all"),
+            + " a handshake message over --max-handshake-message (256 KiB), or over 1 MiB in all"),
     PROBE_BAD_CERTIFICATE("probe.bad-certificate", Kind.UNCHECKED, "the server sent an empty certificate list or a certificate that"
             + " does not parse"),
     PROBE_PROTOCOL_ERROR("probe.protocol-error", Kind.UNCHECKED, "the server sent malformed TLS records or messages"),
@@ -105,6 +105,18 @@ public enum FindingCode {
             "a validity time is not DER (UTCTime without seconds or Z, GeneralizedTime with fractional seconds or no Z): OpenSSL rejects it"),
     CERT_TIME_ENCODING("cert.time-encoding", Kind.LINT,
             "a validity time before 2050 encoded as GeneralizedTime, where RFC 5280 4.1.2.5 requires UTCTime (clients accept it)"),
+
+    // Issue 14 item 2 (hostile servers): a certificate is public; only a handshake signature proves its owner.
+    TLS_KEY_NOT_PROVEN("tls.key-not-proven", Kind.BREAKS, "the server sent a certificate but the handshake ended before it"
+            + " proved it holds the private key (no verified CertificateVerify or ServerKeyExchange signature, no Finished)"),
+
+    // Issue 14 item 4: a staple that is no OCSP response is a finding about the staple, not an unchecked target.
+    REVOCATION_BAD_STAPLE("revocation.bad-staple", Kind.HYGIENE, "the server stapled bytes that are not a readable OCSP"
+            + " response (clients ignore or reject it; the certificate is still judged)"),
+
+    // Issue 13 item 4 (TLS level): what clients refuse in the key exchange and the chain's size.
+    TLS_LARGE_CHAIN("tls.large-chain", Kind.HYGIENE, "the certificate chain is larger than Java clients (32 KiB) or"
+            + " OpenSSL clients (100 KiB) accept by default"),
     ;
 
     private final String code;

@@ -9,6 +9,7 @@ import java.net.SocketTimeoutException;
 import java.nio.ByteBuffer;
 import java.util.Optional;
 import java.util.concurrent.Semaphore;
+import java.util.function.BooleanSupplier;
 
 import javax.net.ssl.SSLEngine;
 import javax.net.ssl.SSLEngineResult;
@@ -30,7 +31,7 @@ final class EngineHandshake {
     private static final Semaphore CPU = new Semaphore(Math.max(2, Runtime.getRuntime().availableProcessors()));
     /**
      * No sane handshake needs more (a long chain is a few KiB; Java's TLS refuses any one handshake
-     * message over 32 KiB); a server that floods small records is cut off here, and reported.
+     * message over --max-handshake-message, 256 KiB by default); a server that floods small records is cut off here, and reported.
      */
     static final int MAX_BYTES_READ = 1 << 20;
 
@@ -43,9 +44,21 @@ final class EngineHandshake {
     private ByteBuffer netIn;
     private ByteBuffer appIn;
     private final ByteBuffer netOut;
+    private final BooleanSupplier certificateReceived;
+    private boolean answeredCertificate;
 
     EngineHandshake(SSLEngine engine, Socket socket, long budgetNanos) throws IOException {
+        this(engine, socket, budgetNanos, () -> false);
+    }
+
+    /**
+     * @param certificateReceived says whether the server's Certificate message has been processed
+     *                            (the recording trust manager saw the chain)
+     */
+    EngineHandshake(SSLEngine engine, Socket socket, long budgetNanos, BooleanSupplier certificateReceived)
+            throws IOException {
         this.engine = engine;
+        this.certificateReceived = certificateReceived;
         this.socket = socket;
         this.in = socket.getInputStream();
         this.out = socket.getOutputStream();
@@ -142,6 +155,22 @@ final class EngineHandshake {
         }
     }
 
+    /**
+     * Whether this client sent its next handshake flight after the server's Certificate message:
+     * JSSE writes it only after it has consumed the server's messages up to the end of the server's
+     * flight, verifying each signature on the way (TLS 1.2: ServerKeyExchange, then ServerHelloDone;
+     * TLS 1.3: CertificateVerify, then Finished). A fatal alert is not a flight: the engine reports
+     * itself closed after writing one.
+     */
+    boolean answeredCertificate() {
+        return answeredCertificate;
+    }
+
+    /** What is left of the budget: the server's time not yet used, for a fallback attempt on the same target. */
+    long remainingNanos() {
+        return Math.max(0, remainingNanos);
+    }
+
     /** Says goodbye politely; failures here change nothing about what was learned. */
     void close() {
         try {
@@ -166,6 +195,9 @@ final class EngineHandshake {
         }
         if (result.getStatus() == SSLEngineResult.Status.CLOSED) {
             throw new EOFException("the TLS engine closed during the handshake");
+        }
+        if (result.bytesProduced() > 0 && !engine.isOutboundDone() && certificateReceived.getAsBoolean()) {
+            answeredCertificate = true;
         }
     }
 

@@ -105,8 +105,8 @@ final class FailureClassifier {
         }
         Matcher chain = CHAIN_LENGTH.matcher(message);
         if (chain.find()) {
-            return Optional.of(new ProbeFailure(target, Kind.LIMIT_EXCEEDED, "the server sent a chain of "
-                    + chain.group(1) + " certificates, more than the " + chain.group(2) + " certcheck accepts"
+            return Optional.of(new ProbeFailure(target, Kind.LIMIT_EXCEEDED, "the server sent a chain of at least "
+                    + chain.group(1) + " certificates (Java stops counting there), more than the " + chain.group(2) + " certcheck accepts"
                     + " (Java's jdk.tls.maxCertificateChainLength): configure it to send only its own certificate"
                     + " and the intermediate CA certificates", elapsed));
         }
@@ -114,7 +114,7 @@ final class FailureClassifier {
         if (size.find()) {
             return Optional.of(new ProbeFailure(target, Kind.LIMIT_EXCEEDED, "the server sent a TLS handshake"
                     + " message of " + kib(size.group(1)) + ", more than the " + kib(size.group(2)) + " certcheck accepts"
-                    + " (Java's jdk.tls.maxHandshakeMessageSize): a certificate chain this large means a"
+                    + " (--max-handshake-message): a certificate chain this large means a"
                     + " misconfigured server (a whole CA bundle sent as its chain, or a certificate with thousands"
                     + " of names)", elapsed));
         }

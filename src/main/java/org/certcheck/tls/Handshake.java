@@ -24,16 +24,31 @@ import org.certcheck.input.Target;
  *                       RFC 8446 section 4.4.2.1), exactly as received and not yet checked; empty
  *                       when it stapled none
  * @param clientCertificateRequest set when the server asked for a client certificate (mutual TLS)
+ * @param keyProof       whether the server proved it holds the leaf's private key (issue 14): a
+ *                       handshake that ended after the Certificate message may come from a server
+ *                       that replays someone else's chain
+ * @param unreadableStaple set when the server stapled something the JVM could not read as an OCSP
+ *                       response (RFC 6960 section 4.2.1), which ended the first handshake; the facts
+ *                       here then come from a second handshake that asked for no staple
  */
 public record Handshake(Target target, InetSocketAddress peer, List<X509Certificate> chain, String protocol,
                         String cipherSuite, Optional<String> handshakeError, Duration elapsed,
-                        List<byte[]> stapledOcsp, Optional<ClientCertificateRequest> clientCertificateRequest)
+                        List<byte[]> stapledOcsp, Optional<ClientCertificateRequest> clientCertificateRequest,
+                        KeyProof keyProof, Optional<String> unreadableStaple)
         implements ProbeResult {
+
+    public Handshake(Target target, InetSocketAddress peer, List<X509Certificate> chain, String protocol,
+                     String cipherSuite, Optional<String> handshakeError, Duration elapsed, List<byte[]> stapledOcsp,
+                     Optional<ClientCertificateRequest> clientCertificateRequest, KeyProof keyProof) {
+        this(target, peer, chain, protocol, cipherSuite, handshakeError, elapsed, stapledOcsp, clientCertificateRequest,
+                keyProof, Optional.empty());
+    }
 
     /** A handshake in which the server stapled nothing and did not ask for a client certificate. */
     public Handshake(Target target, InetSocketAddress peer, List<X509Certificate> chain, String protocol,
                      String cipherSuite, Optional<String> handshakeError, Duration elapsed) {
-        this(target, peer, chain, protocol, cipherSuite, handshakeError, elapsed, List.of(), Optional.empty());
+        this(target, peer, chain, protocol, cipherSuite, handshakeError, elapsed, List.of(), Optional.empty(),
+                proofOf(handshakeError));
     }
 
     public Handshake {
@@ -48,6 +63,8 @@ public record Handshake(Target target, InetSocketAddress peer, List<X509Certific
         Objects.requireNonNull(handshakeError, "handshakeError");
         Objects.requireNonNull(elapsed, "elapsed");
         Objects.requireNonNull(clientCertificateRequest, "clientCertificateRequest");
+        Objects.requireNonNull(keyProof, "keyProof");
+        Objects.requireNonNull(unreadableStaple, "unreadableStaple");
         // Copies in and out: a record holding arrays is only immutable if nobody can write to them.
         // An empty entry (an RFC 6961 list may hold one for a certificate without a response) is no response.
         stapledOcsp = stapledOcsp.stream().filter(der -> der.length > 0).map(byte[]::clone).toList();
@@ -57,12 +74,24 @@ public record Handshake(Target target, InetSocketAddress peer, List<X509Certific
     public Handshake(Target target, InetSocketAddress peer, List<X509Certificate> chain, String protocol,
                      String cipherSuite, Optional<String> handshakeError, Duration elapsed,
                      List<byte[]> stapledOcsp) {
-        this(target, peer, chain, protocol, cipherSuite, handshakeError, elapsed, stapledOcsp, Optional.empty());
+        this(target, peer, chain, protocol, cipherSuite, handshakeError, elapsed, stapledOcsp, Optional.empty(),
+                proofOf(handshakeError));
+    }
+
+    /** For the short constructors (tests, replays): a handshake that completed proved the key, a failed one did not. */
+    private static KeyProof proofOf(Optional<String> handshakeError) {
+        return handshakeError.map(KeyProof::notProven).orElse(KeyProof.proven("the handshake completed"));
     }
 
     @Override
     public List<byte[]> stapledOcsp() {
         return stapledOcsp.stream().map(byte[]::clone).toList();
+    }
+
+    /** This handshake, as read again without asking for a staple after {@code why} ended the first one. */
+    public Handshake withUnreadableStaple(String why, Duration totalElapsed) {
+        return new Handshake(target, peer, chain, protocol, cipherSuite, handshakeError, totalElapsed, stapledOcsp,
+                clientCertificateRequest, keyProof, Optional.of(why));
     }
 
     public X509Certificate leaf() {

@@ -60,7 +60,10 @@ final class LegacyHelloProbe {
             Map.entry(0x0002, "TLS_RSA_WITH_NULL_SHA"));
     private static final Map<Integer, String> SUITES = OFFER.stream()
             .collect(java.util.stream.Collectors.toUnmodifiableMap(Map.Entry::getKey, Map.Entry::getValue));
-    private static final int MAX_MESSAGE = 1 << 17;
+    /** The JVM's limit for one handshake message ({@code --max-handshake-message}), read when a probe starts. */
+    private static int maxMessage() {
+        return Integer.getInteger("jdk.tls.maxHandshakeMessageSize", 1 << 18);
+    }
 
     private LegacyHelloProbe() {
     }
@@ -69,16 +72,16 @@ final class LegacyHelloProbe {
      * The server's certificate as a {@link Handshake} whose error says how it was read; empty if the
      * server refuses. {@code socket} is open and ready for TLS (directly, after a STARTTLS preamble or
      * through a proxy tunnel); {@code peer} is what the report names as the server, {@code serverName}
-     * the SNI to send, as the JVM's handshake sent it ({@code --sni}, {@code --no-sni}). The caller
-     * closes the socket.
+     * the SNI to send, as the JVM's handshake sent it ({@code --sni}, {@code --no-sni}); {@code timeout}
+     * is what is left of the target's handshake budget, for all reads together. The caller closes the
+     * socket.
      */
     static Optional<Handshake> probe(Target target, Socket socket, InetSocketAddress peer,
                                      Optional<String> serverName, Duration timeout, long startNanos) {
         try {
-            socket.setSoTimeout((int) timeout.toMillis());
             socket.getOutputStream().write(clientHello(serverName));
             socket.getOutputStream().flush();
-            return read(target, peer, new DataInputStream(socket.getInputStream()), startNanos);
+            return read(target, peer, new DataInputStream(new DeadlineInput(socket, timeout.toNanos())), startNanos);
         } catch (IOException | RuntimeException e) {
             return Optional.empty();
         }
@@ -104,7 +107,7 @@ final class LegacyHelloProbe {
                 int messageType = messages[offset] & 0xff;
                 int messageLength = (messages[offset + 1] & 0xff) << 16 | (messages[offset + 2] & 0xff) << 8
                         | (messages[offset + 3] & 0xff);
-                if (messageLength > MAX_MESSAGE) {
+                if (messageLength > maxMessage()) {
                     return Optional.empty();
                 }
                 if (messages.length - offset - 4 < messageLength) {
@@ -125,10 +128,12 @@ final class LegacyHelloProbe {
                     };
                     suite = SUITES.getOrDefault(id, String.format("0x%04X", id));
                 } else if (messageType == 11 && protocol != null) {
+                    String refusal = "the JVM refuses this server's " + protocol + " / " + suite + "; its certificate"
+                            + " was read from a legacy ClientHello, and Java clients cannot connect";
                     return Optional.of(new Handshake(target, endpoint, certificates(body), protocol, suite,
-                            Optional.of("the JVM refuses this server's " + protocol + " / " + suite + "; its"
-                                    + " certificate was read from a legacy ClientHello, and Java clients cannot"
-                                    + " connect"), Duration.ofNanos(System.nanoTime() - startNanos)));
+                            Optional.of(refusal), Duration.ofNanos(System.nanoTime() - startNanos), List.of(),
+                            Optional.empty(), KeyProof.notProven(refusal + "; that exchange is in the clear and"
+                                    + " ends before a server proves it holds the private key")));
                 } else if (messageType == 14) {
                     return Optional.empty(); // ServerHelloDone without a certificate: an anonymous suite.
                 }

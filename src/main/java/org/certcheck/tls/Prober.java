@@ -171,11 +171,19 @@ public final class Prober {
             Sockets.closeQuietly(socket);
             return preamble.failure().get();
         }
-        ProbeResult result = handshake(target, socket, peer, preamble.remainingNanos(), start);
-        if (result instanceof ProbeFailure failure && refusedByTls(failure.kind())) {
+        Attempt attempt = handshake(target, socket, peer, preamble.remainingNanos(), start, true);
+        if (attempt.unreadableStaple().isPresent() && attempt.remainingNanos() > 0) {
+            Optional<Handshake> again = withoutStaple(target, peer, reconnect, attempt, start);
+            if (again.isPresent()) {
+                return again.get();
+            }
+        }
+        ProbeResult result = attempt.result();
+        if (result instanceof ProbeFailure failure && refusedByTls(failure.kind()) && attempt.remainingNanos() > 0) {
             // The server may speak only what this JVM disables (TLS 1.0/1.1, RC4, 3DES): read its
-            // certificate with a legacy ClientHello, for this probe only (see LegacyHelloProbe).
-            Optional<Handshake> legacy = legacy(target, peer, reconnect, start);
+            // certificate with a legacy ClientHello, for this probe only (see LegacyHelloProbe). The
+            // handshake timeout is one budget per target: the fallback gets what the first try left.
+            Optional<Handshake> legacy = legacy(target, peer, reconnect, attempt.remainingNanos(), start);
             if (legacy.isPresent()) {
                 return legacy.get();
             }
@@ -183,14 +191,35 @@ public final class Prober {
         return StartTlsStep.withSchemeHint(result);
     }
 
-    private Optional<Handshake> legacy(Target target, InetSocketAddress peer, Reconnect reconnect, long start) {
-        try (Socket socket = reconnect.open()) {
-            StartTlsStep.Outcome preamble = StartTlsStep.run(target, socket, settings, start);
+    /** The handshake once more, asking for no staple, after an unreadable one ended the first (see ClientContexts). */
+    private Optional<Handshake> withoutStaple(Target target, InetSocketAddress peer, Reconnect reconnect,
+            Attempt first, long start) {
+        try {
+            Socket socket = reconnect.open();
+            StartTlsStep.Outcome preamble = StartTlsStep.run(target, socket, settings, first.remainingNanos(), start);
             if (preamble.failure().isPresent()) {
+                Sockets.closeQuietly(socket);
+                return Optional.empty();
+            }
+            if (handshake(target, socket, peer, preamble.remainingNanos(), start, false).result()
+                    instanceof Handshake handshake) {
+                return Optional.of(handshake.withUnreadableStaple(first.unreadableStaple().get(), since(start)));
+            }
+        } catch (IOException e) {
+            LOG.debug("second handshake with {} (no staple asked) not made: {}", peer, e.toString());
+        }
+        return Optional.empty();
+    }
+
+    private Optional<Handshake> legacy(Target target, InetSocketAddress peer, Reconnect reconnect, long budgetNanos,
+            long start) {
+        try (Socket socket = reconnect.open()) {
+            StartTlsStep.Outcome preamble = StartTlsStep.run(target, socket, settings, budgetNanos, start);
+            if (preamble.failure().isPresent() || preamble.remainingNanos() <= 0) {
                 return Optional.empty();
             }
             return LegacyHelloProbe.probe(target, socket, peer, reach.sni().forTarget(target),
-                    settings.handshakeTimeout(), start);
+                    Duration.ofNanos(preamble.remainingNanos()), start);
         } catch (IOException e) {
             LOG.debug("legacy ClientHello to {} not sent: {}", peer, e.toString());
             return Optional.empty();
@@ -202,7 +231,29 @@ public final class Prober {
         return kind == Kind.TLS_ALERT || kind == Kind.CLOSED || kind == Kind.RESET || kind == Kind.IO_ERROR;
     }
 
-    private ProbeResult handshake(Target target, Socket socket, InetSocketAddress peer, long budgetNanos, long start) {
+    /**
+     * One handshake's outcome, what it left of the target's handshake budget, and whether an
+     * unreadable staple ended it.
+     */
+    private record Attempt(ProbeResult result, long remainingNanos, Optional<String> unreadableStaple) {
+    }
+
+    private Attempt handshake(Target target, Socket socket, InetSocketAddress peer, long budgetNanos, long start,
+            boolean askForStaple) {
+        Trace trace = new Trace();
+        ProbeResult result = handshake(target, socket, peer, budgetNanos, start, askForStaple, trace);
+        return new Attempt(result, trace.engine == null ? budgetNanos : trace.engine.remainingNanos(),
+                trace.unreadableStaple);
+    }
+
+    /** What one handshake leaves behind besides its result, filled in as it runs. */
+    private static final class Trace {
+        private EngineHandshake engine;
+        private Optional<String> unreadableStaple = Optional.empty();
+    }
+
+    private ProbeResult handshake(Target target, Socket socket, InetSocketAddress peer, long budgetNanos, long start,
+            boolean askForStaple, Trace trace) {
         RecordingTrustManager recorder = new RecordingTrustManager();
         AtomicBoolean timedOut = new AtomicBoolean();
         // The engine charges only the server's time to the budget (see EngineHandshake); this
@@ -214,12 +265,13 @@ public final class Prober {
         EngineHandshake handshake = null;
         ClientKeyManager keys = new ClientKeyManager(reach.client());
         try {
-            SSLContext context = SSLContext.getInstance("TLS");
+            SSLContext context = ClientContexts.create(askForStaple);
             context.init(new KeyManager[] {keys}, new TrustManager[] {recorder}, null);
             SSLEngine engine = context.createSSLEngine(target.host(), target.port());
             engine.setUseClientMode(true);
             engine.setSSLParameters(parameters(engine.getSSLParameters(), reach.sni().forTarget(target)));
-            handshake = new EngineHandshake(engine, socket, budgetNanos);
+            handshake = new EngineHandshake(engine, socket, budgetNanos, () -> recorder.capture().isPresent());
+            trace.engine = handshake;
             handshake.run();
             SSLSession session = engine.getSession();
             Optional<RecordingTrustManager.Capture> capture = recorder.capture();
@@ -233,7 +285,8 @@ public final class Prober {
                         settings.handshakeTimeout().toNanos()));
             }
             return new Handshake(target, peer, capture.get().chain(), session.getProtocol(), session.getCipherSuite(),
-                    refusal, since(start), capture.get().stapledOcsp(), keys.request());
+                    refusal, since(start), capture.get().stapledOcsp(), keys.request(),
+                    KeyProof.completed(session.getProtocol()));
         } catch (IOException e) {
             boolean timeout = timedOut.get() || e instanceof SocketTimeoutException;
             Optional<RecordingTrustManager.Capture> capture = recorder.capture();
@@ -244,8 +297,10 @@ public final class Prober {
                         : FailureClassifier.describe(e);
                 return new Handshake(target, peer, capture.get().chain(), capture.get().protocol(),
                         capture.get().cipherSuite(), Optional.of(why), since(start), capture.get().stapledOcsp(),
-                        keys.request());
+                        keys.request(), KeyProof.beforeFailure(capture.get().protocol(), capture.get().cipherSuite(),
+                                handshake != null && handshake.answeredCertificate(), why));
             }
+            trace.unreadableStaple = ClientContexts.unreadableStaple(e);
             return FailureClassifier.handshakeFailure(target, e, timeout, settings, since(start));
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("the JVM offers no usable TLS implementation", e);

@@ -33,7 +33,11 @@ final class StartTlsStep {
     }
 
     static Outcome run(Target target, Socket socket, ProbeSettings settings, long startNanos) {
-        long budget = settings.handshakeTimeout().toNanos();
+        return run(target, socket, settings, settings.handshakeTimeout().toNanos(), startNanos);
+    }
+
+    /** With {@code budget} nanoseconds of the server's time for the preamble and the handshake together. */
+    static Outcome run(Target target, Socket socket, ProbeSettings settings, long budget, long startNanos) {
         if (!target.protocol().isStartTls()) {
             return new Outcome(budget, Optional.empty());
         }

@@ -53,6 +53,10 @@ public final class CheckRegistry {
                 evidence -> evidence.handshake()                         // protocol version and cipher suite
                         .map(handshake -> ProtocolCheck.check(handshake.protocol(), handshake.cipherSuite()))
                         .orElse(List.of()),
+                evidence -> evidence.handshake().map(KeyProofCheck::check).orElse(List.of()),   // the server proved its key
+                evidence -> evidence.handshake().map(StapleCheck::check).orElse(List.of()),     // a staple that is no OCSP response
+                evidence -> evidence.handshake().map(ChainSizeCheck::check).orElse(List.of()),  // chains clients refuse for size
+                // The end of the handshake (an error, or a request for a client certificate) is explained here.
                 evidence -> evidence.handshake().map(ClientCertificateCheck::check).orElse(List.of()));
     }
 

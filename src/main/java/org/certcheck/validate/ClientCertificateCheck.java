@@ -20,7 +20,8 @@ import org.certcheck.tls.Handshake;
  *   <li>asked for, none sent, handshake fine: {@code tls.client-cert-requested} (INFO);
  *   <li>ours sent and refused: {@code tls.handshake-failed} (WARN) saying so, with the CAs it accepts.
  * </ul>
- * Any other handshake error is a plain {@code tls.handshake-failed} warning.
+ * Any other handshake error is a plain {@code tls.handshake-failed} warning, unless it ended the
+ * handshake before the server proved it holds its key: {@link KeyProofCheck} reports that.
  */
 final class ClientCertificateCheck {
     /** CA lists can be long (every CA in a server's trust store); the report names the first few. */
@@ -33,6 +34,9 @@ final class ClientCertificateCheck {
         Optional<String> error = handshake.handshakeError();
         Optional<ClientCertificateRequest> request = handshake.clientCertificateRequest();
         if (request.isEmpty()) {
+            if (!handshake.keyProof().proven()) {
+                return List.of(); // KeyProofCheck explains the failed handshake, with a FAIL
+            }
             return error.map(why -> List.of(handshakeFailed(
                     "the certificate was received but the handshake then failed: " + why))).orElse(List.of());
         }

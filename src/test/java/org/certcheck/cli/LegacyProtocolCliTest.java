@@ -53,7 +53,7 @@ class LegacyProtocolCliTest {
             CliRun run = check(server.port());
 
             assertThat(target(run).get("findings").findValuesAsText("code"))
-                    .containsExactly("tls.legacy-protocol", "tls.handshake-failed");
+                    .containsExactly("tls.legacy-protocol", "tls.key-not-proven");
             assertThat(target(run).get("connection").get("protocol").asText()).isEqualTo("TLSv1");
             assertThat(target(run).get("status").asText()).isEqualTo("FAIL");
             assertThat(run.exitCode()).isEqualTo(1);
@@ -67,7 +67,7 @@ class LegacyProtocolCliTest {
             CliRun run = check(server.port());
 
             assertThat(target(run).get("findings").findValuesAsText("code"))
-                    .containsExactly("tls.weak-cipher", "tls.handshake-failed");
+                    .containsExactly("tls.weak-cipher", "tls.key-not-proven");
             assertThat(target(run).get("connection").get("cipherSuite").asText())
                     .isEqualTo("TLS_RSA_WITH_3DES_EDE_CBC_SHA");
         }

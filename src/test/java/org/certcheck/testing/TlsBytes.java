@@ -61,6 +61,21 @@ public final class TlsBytes {
 
     /** A TLS 1.2 ECDHE suite the client offered, for a ServerHello it will accept. */
     public static int chooseCipherSuite(byte[] clientHello) {
+        List<Integer> offered = offered(clientHello);
+        for (int suite : SUITES) {
+            if (offered.contains(suite)) {
+                return suite;
+            }
+        }
+        throw new IllegalArgumentException("the client offered none of the TLS 1.2 ECDHE suites: " + offered);
+    }
+
+    /** Whether the ClientHello offers {@code cipherSuite}. */
+    public static boolean offers(byte[] clientHello, int cipherSuite) {
+        return offered(clientHello).contains(cipherSuite);
+    }
+
+    private static List<Integer> offered(byte[] clientHello) {
         int at = 2 + 32; // client_version, random
         at += 1 + (clientHello[at] & 0xff); // session_id
         int length = uint16(clientHello, at);
@@ -68,12 +83,7 @@ public final class TlsBytes {
         for (int i = at + 2; i < at + 2 + length; i += 2) {
             offered.add(uint16(clientHello, i));
         }
-        for (int suite : SUITES) {
-            if (offered.contains(suite)) {
-                return suite;
-            }
-        }
-        throw new IllegalArgumentException("the client offered none of the TLS 1.2 ECDHE suites: " + offered);
+        return offered;
     }
 
     /** ServerHello record: TLS 1.2, a fresh random, no session id, {@code cipherSuite}, secure renegotiation. */

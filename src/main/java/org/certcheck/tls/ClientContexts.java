@@ -1,0 +1,63 @@
+package org.certcheck.tls;
+
+import java.security.NoSuchAlgorithmException;
+import java.util.Optional;
+
+import javax.net.ssl.SSLContext;
+
+/**
+ * Makes the JVM's TLS client contexts for probes, with or without the status_request extension
+ * (the request for a stapled OCSP response, RFC 6066 section 8).
+ *
+ * <p>Why this exists: when a server staples bytes that are not an OCSP response, the JVM ends the
+ * TLS 1.3 handshake while reading the Certificate message, before the certificate is handed over,
+ * so it would never be judged. The probe then connects once more without asking for a staple.
+ * JSSE offers no per-connection switch: it reads {@value Prober#STAPLING_PROPERTY} when an
+ * {@link SSLContext} is constructed. So that property is set to false for the construction of that
+ * one context only, under a lock that every probe's context creation takes, so no other probe can
+ * see it; a user's own {@code -D} setting is put back as it was.
+ */
+final class ClientContexts {
+    private static final Object LOCK = new Object();
+
+    private ClientContexts() {
+    }
+
+    static SSLContext create(boolean askForStaple) throws NoSuchAlgorithmException {
+        synchronized (LOCK) {
+            if (askForStaple) {
+                return SSLContext.getInstance("TLS");
+            }
+            Optional<String> before = Optional.ofNullable(System.getProperty(Prober.STAPLING_PROPERTY));
+            System.setProperty(Prober.STAPLING_PROPERTY, "false");
+            try {
+                return SSLContext.getInstance("TLS");
+            } finally {
+                before.ifPresentOrElse(value -> System.setProperty(Prober.STAPLING_PROPERTY, value),
+                        () -> System.clearProperty(Prober.STAPLING_PROPERTY));
+            }
+        }
+    }
+
+    /**
+     * Whether {@code failure} is the JVM refusing a stapled response it could not parse (its
+     * status_request extension code, or its OCSP response parser, on the stack): the description to
+     * report, or empty.
+     */
+    static Optional<String> unreadableStaple(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            for (StackTraceElement frame : t.getStackTrace()) {
+                String type = frame.getClassName();
+                if (type.startsWith("sun.security.ssl.CertStatusExtension")
+                        || type.equals("sun.security.provider.certpath.OCSPResponse")) {
+                    return Optional.of("the server stapled an OCSP response that the JVM cannot parse ("
+                            + FailureClassifier.describe(t) + ")");
+                }
+            }
+            if (t.getCause() == t) {
+                break;
+            }
+        }
+        return Optional.empty();
+    }
+}
