@@ -57,7 +57,11 @@ final class MergeCommand implements Callable<Integer> {
                 throw new UsageException(report + ": cannot read it: " + e.getMessage());
             }
         }
-        new JsonReporter().write(merger.merged(), spec.commandLine().getOut());
+        PrintWriter out = spec.commandLine().getOut();
+        new JsonReporter().write(merger.merged(), out);
+        if (out.checkError()) {
+            throw new UsageException(StandardOutput.FAILED);
+        }
         PrintWriter err = spec.commandLine().getErr();
         merger.duplicates().forEach(target -> err.println("certcheck merge: " + target
                 + " appears in more than one report; kept the first"));
