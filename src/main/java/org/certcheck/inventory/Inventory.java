@@ -130,10 +130,10 @@ public final class Inventory {
         try (InputStream in = Files.newInputStream(path)) {
             head = in.readNBytes(HEAD);
         }
-        if (!FileKind.mayHoldCertificates(head)) {
+        if (!FileKind.mayHoldCertificates(BoundedFile.withoutBom(head))) {
             return null;
         }
-        return head.length < HEAD ? head : BoundedFile.read(path, (int) limits.maxFileBytes());
+        return head.length < HEAD ? BoundedFile.withoutBom(head) : BoundedFile.read(path, (int) limits.maxFileBytes());
     }
 
     private static List<Item> notCertificates(Path path, boolean expected, String why) {

@@ -128,9 +128,14 @@ class InputFilesCliTest {
         CliRun check = fleet.runOn(List.of(fleet.good), "--ca", ca.toString(), "--anchor", ca.toString(),
                 "--client-cert", certBom.toString(), "--client-key", keyBom.toString(), "--crl", crl.toString());
         CliRun verify = CliRun.run("verify", "--ca", ca.toString(), ca.toString());
+        Path tree = Files.createDirectories(files.resolve("tree"));
+        Files.copy(ca, tree.resolve("unnamed-ca"));
+        CliRun inventory = CliRun.run("inventory", "-o", "json", ca.toString(), tree.toString());
 
         assertThat(check.exitCode()).as(check.err()).isEqualTo(ExitCode.OK);
         assertThat(verify.exitCode()).as(verify.err()).isNotEqualTo(ExitCode.USAGE);
+        assertThat(inventory.json().get("targets")).as(inventory.out()).hasSize(2)
+                .allSatisfy(row -> assertThat(row.get("status").asText()).isEqualTo("PASS"));
     }
 
     /** A self-signed client certificate and its unencrypted key (plain-key.pem), made by openssl. */
