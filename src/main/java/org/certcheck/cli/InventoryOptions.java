@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.PatternSyntaxException;
 
+import org.certcheck.files.BoundedFile;
 import org.certcheck.inventory.WalkLimits;
 
 import picocli.CommandLine.Option;
@@ -47,12 +48,18 @@ final class InventoryOptions {
     }
 
     /** --password values, then each line of each --password-file; a password is never echoed back. */
+    /** A list of passwords, one a line; a megabyte of them is a wrong file. */
+    static final int MAX_PASSWORD_FILE_BYTES = 1 << 20;
+
     List<String> passwords() {
         List<String> all = new ArrayList<>(passwords);
         for (Path file : passwordFiles) {
             try {
-                Files.readAllLines(file, StandardCharsets.UTF_8).stream().filter(line -> !line.isEmpty())
-                        .forEach(all::add);
+                new String(BoundedFile.read(file, MAX_PASSWORD_FILE_BYTES), StandardCharsets.UTF_8).lines()
+                        .filter(line -> !line.isEmpty()).forEach(all::add);
+            } catch (BoundedFile.TooLarge e) {
+                throw new UsageException("--password-file " + file + ": " + e.getMessage()
+                        + ", too large for a list of passwords (read stopped there)", e);
             } catch (IOException | RuntimeException e) {
                 throw new UsageException("--password-file " + file + ": cannot read it (" + e.getClass().getSimpleName()
                         + ")", e);

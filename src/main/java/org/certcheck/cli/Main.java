@@ -20,7 +20,17 @@ public final class Main {
     public static void main(String[] args) {
         // Faster elliptic curves for every handshake: see CurveProvider for why this is process-wide.
         CurveProvider.preferForThisProcess();
-        System.exit(commandLine(Clock.systemUTC(), Resolver.SYSTEM, System.getenv(), System.in, args).execute(args));
+        CommandLine commandLine = commandLine(Clock.systemUTC(), Resolver.SYSTEM, System.getenv(), System.in, args);
+        PrintWriter out = StandardOutput.open();
+        commandLine.setOut(out);
+        int exit = commandLine.execute(args);
+        // Outputs reports a failed report itself (exit 2); this catches the rest (help, merge, version).
+        if (out.checkError() && exit != ExitCode.USAGE) {
+            commandLine.getErr().println("certcheck: " + StandardOutput.FAILED);
+            commandLine.getErr().flush();
+            exit = ExitCode.USAGE;
+        }
+        System.exit(exit);
     }
 
     /** The whole CLI with injected time, name resolution and environment, so tests run it in-process. */

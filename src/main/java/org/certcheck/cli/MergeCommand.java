@@ -2,12 +2,12 @@ package org.certcheck.cli;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 
+import org.certcheck.files.BoundedFile;
 import org.certcheck.report.JsonReportMerger;
 import org.certcheck.report.JsonReporter;
 
@@ -30,6 +30,9 @@ import picocli.CommandLine.Spec;
             "report on stdout, with the exit code a single run over all targets would have had.",
             "A one-line summary goes to stderr."})
 final class MergeCommand implements Callable<Integer> {
+    /** Some 200,000 targets at about 1 KiB each; more is not a report, or wants more shards. */
+    static final int MAX_REPORT_BYTES = 256 << 20;
+
     @Spec
     CommandSpec spec;
 
@@ -46,7 +49,10 @@ final class MergeCommand implements Callable<Integer> {
         JsonReportMerger merger = new JsonReportMerger();
         for (Path report : reports) {
             try {
-                merger.add(mapper.readTree(Files.readString(report)));
+                merger.add(mapper.readTree(BoundedFile.read(report, MAX_REPORT_BYTES)));
+            } catch (BoundedFile.TooLarge e) {
+                throw new UsageException(report + ": " + e.getMessage() + ", too large for a shard's report"
+                        + " (read stopped there)");
             } catch (java.nio.file.NoSuchFileException e) {
                 throw new UsageException(report + ": no such file");
             } catch (JsonProcessingException e) {
@@ -54,10 +60,14 @@ final class MergeCommand implements Callable<Integer> {
             } catch (IllegalArgumentException e) {
                 throw new UsageException(report + ": " + e.getMessage());
             } catch (IOException e) {
-                throw new UsageException(report + ": cannot read it: " + e.getMessage());
+                throw new UsageException(report + ": cannot read it: " + BoundedFile.reason(e));
             }
         }
-        new JsonReporter().write(merger.merged(), spec.commandLine().getOut());
+        PrintWriter out = spec.commandLine().getOut();
+        new JsonReporter().write(merger.merged(), out);
+        if (out.checkError()) {
+            throw new UsageException(StandardOutput.FAILED);
+        }
         PrintWriter err = spec.commandLine().getErr();
         merger.duplicates().forEach(target -> err.println("certcheck merge: " + target
                 + " appears in more than one report; kept the first"));

@@ -99,6 +99,9 @@ final class Outputs implements AutoCloseable {
                     sink.output().reporter().write(report, sink.writer());
                 }
                 sink.writer().flush();
+                if (sink.writer() instanceof PrintWriter stdout && stdout.checkError()) {
+                    throw new UsageException(StandardOutput.FAILED);
+                }
                 if (sink.file().isPresent()) {
                     sink.file().get().commit();
                 }

@@ -1,7 +1,6 @@
 package org.certcheck.cli;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.cert.CRLException;
 import java.time.Duration;
@@ -9,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
+import org.certcheck.files.BoundedFile;
 import org.certcheck.revocation.HttpFetcher;
 import org.certcheck.revocation.RevocationCheck;
 import org.certcheck.revocation.RevocationList;
@@ -23,7 +23,7 @@ final class RevocationOptions {
     enum Mode { off, soft, hard }
 
     /** A CRL file larger than this is not a CRL anyone meant to pass. */
-    private static final long MAX_CRL_FILE_BYTES = 256L << 20;
+    static final int MAX_CRL_FILE_BYTES = 256 << 20;
 
     @Option(names = "--revocation", paramLabel = "MODE", defaultValue = "soft",
             description = "Revocation checking: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}). "
@@ -62,16 +62,12 @@ final class RevocationOptions {
 
     private static RevocationList read(Path file) {
         try {
-            if (Files.isDirectory(file)) {
-                throw new UsageException("--crl " + file + ": is a directory, not a CRL file");
-            }
-            if (Files.size(file) > MAX_CRL_FILE_BYTES) {
-                throw new UsageException("--crl " + file + ": larger than " + (MAX_CRL_FILE_BYTES >> 20)
-                        + " MiB, not a CRL");
-            }
-            return RevocationList.parse(Files.readAllBytes(file), file.toUri().toString());
+            return RevocationList.parse(BoundedFile.read(file, MAX_CRL_FILE_BYTES), file.toUri().toString());
+        } catch (BoundedFile.TooLarge e) {
+            throw new UsageException("--crl " + file + ": " + e.getMessage() + ", too large for a CRL file"
+                    + " (read stopped there)", e);
         } catch (IOException e) {
-            throw new UsageException("--crl " + file + ": cannot read it (" + e.getMessage() + ")", e);
+            throw new UsageException("--crl " + file + ": cannot read it (" + BoundedFile.reason(e) + ")", e);
         } catch (CRLException e) {
             throw new UsageException("--crl " + file + ": not a CRL (expected PEM '-----BEGIN X509 CRL-----' or DER)", e);
         }

@@ -10,9 +10,11 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Stream;
 
 /**
  * Reads host lists (one target per line, see {@link HostListParser}) and command-line targets.
@@ -21,6 +23,9 @@ import java.util.Set;
  * is an error is for the caller to decide.
  */
 public final class HostList {
+
+    /** Bad lines of one list reported each as its own row; the others are counted in one more row. */
+    public static final int MAX_PROBLEMS_SHOWN = 100;
 
     private HostList() {
     }
@@ -111,11 +116,36 @@ public final class HostList {
         return List.copyOf(kept);
     }
 
-    private static List<HostListEntry> entries(List<String> lines, String name, Protocol unschemed) {
+    /**
+     * The entries of one list, of which at most {@link #MAX_PROBLEMS_SHOWN} bad lines become rows of
+     * their own; the rest are counted into one last row, so a wrong file (16 MiB of one-character
+     * lines: 8 million bad lines) costs a count, not a row each. The good lines are all kept.
+     */
+    private static List<HostListEntry> entries(Stream<String> lines, String name, Protocol unschemed) {
         List<HostListEntry> entries = new ArrayList<>();
-        for (int i = 0; i < lines.size(); i++) {
-            Optional<HostListEntry> entry = HostListParser.parseLine(lines.get(i), name + ":" + (i + 1), unschemed);
-            entry.ifPresent(entries::add);
+        int problems = 0;
+        long hidden = 0;
+        InputProblem firstHidden = null;
+        int number = 0;
+        for (Iterator<String> line = lines.iterator(); line.hasNext(); ) {
+            number++;
+            Optional<HostListEntry> entry = HostListParser.parseLine(line.next(), name + ":" + number, unschemed);
+            if (entry.isEmpty()) {
+                continue;
+            }
+            if (entry.get() instanceof InputProblem problem && ++problems > MAX_PROBLEMS_SHOWN) {
+                hidden++;
+                firstHidden = firstHidden == null ? problem : firstHidden;
+                continue;
+            }
+            entries.add(entry.get());
+        }
+        if (hidden == 1) {
+            entries.add(firstHidden);
+        } else if (hidden > 1) {
+            entries.add(new InputProblem(firstHidden.origin(), firstHidden.text(), firstHidden.reason() + "; and "
+                    + (hidden - 1) + " more bad lines up to line " + number + ", not shown one by one (only the first "
+                    + MAX_PROBLEMS_SHOWN + " of a file are): is " + name + " a host list?"));
         }
         return List.copyOf(entries);
     }

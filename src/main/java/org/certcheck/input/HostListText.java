@@ -6,7 +6,7 @@ import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CoderResult;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
-import java.util.List;
+import java.util.stream.Stream;
 
 /**
  * The text of a host list: strict UTF-8, no NUL characters, split into lines the way
@@ -19,8 +19,8 @@ final class HostListText {
     private HostListText() {
     }
 
-    /** Decodes a whole host list; {@code name} is used in the exception message. */
-    static List<String> lines(byte[] bytes, String name) {
+    /** Decodes a whole host list; {@code name} is used in the exception message. Lines are split lazily. */
+    static Stream<String> lines(byte[] bytes, String name) {
         checkSize(bytes.length, name);
         CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT)
@@ -39,8 +39,12 @@ final class HostListText {
         return lines(out.toString(), name);
     }
 
-    /** Splits already decoded text; a U+FFFD is taken as the mark of a decoder that replaced bad bytes. */
-    static List<String> lines(String text, String name) {
+    /**
+     * Splits already decoded text, lazily: 16 MiB of one-character lines are 8 million strings, so
+     * they are made one at a time as the parser asks. A U+FFFD is taken as the mark of a decoder
+     * that replaced bad bytes.
+     */
+    static Stream<String> lines(String text, String name) {
         checkSize(text.length(), name);
         int nul = text.indexOf('\0');
         if (nul >= 0) {
@@ -53,7 +57,7 @@ final class HostListText {
         }
         // Editors on Windows start UTF-8 files with a byte order mark; it is not part of line 1.
         String withoutBom = text.startsWith("\uFEFF") ? text.substring(1) : text;
-        return withoutBom.lines().toList();
+        return withoutBom.lines();
     }
 
     static void checkSize(long size, String name) {

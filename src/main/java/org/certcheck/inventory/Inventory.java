@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
+import org.certcheck.files.BoundedFile;
 import org.certcheck.finding.FindingCode;
 import org.certcheck.store.CertificateFileException;
 import org.certcheck.store.CertificateFiles;
@@ -96,7 +97,7 @@ public final class Inventory {
         }
         byte[] bytes;
         try {
-            bytes = expected ? Files.readAllBytes(path) : readIfWorthIt(path);
+            bytes = expected ? BoundedFile.read(path, (int) limits.maxFileBytes()) : readIfWorthIt(path, limits);
         } catch (IOException | RuntimeException e) {
             return List.of(FileNames.promisesKey(path) && !file.named()
                     ? new Item.Skipped(path, "a private key by its name, and unreadable: " + FileWalk.reason(e))
@@ -124,15 +125,15 @@ public final class Inventory {
      *
      * @return the whole file, or null when it cannot hold certificates
      */
-    private static byte[] readIfWorthIt(Path path) throws IOException {
+    private static byte[] readIfWorthIt(Path path, WalkLimits limits) throws IOException {
         byte[] head;
         try (InputStream in = Files.newInputStream(path)) {
             head = in.readNBytes(HEAD);
         }
-        if (!FileKind.mayHoldCertificates(head)) {
+        if (!FileKind.mayHoldCertificates(BoundedFile.withoutBom(head))) {
             return null;
         }
-        return head.length < HEAD ? head : Files.readAllBytes(path);
+        return head.length < HEAD ? BoundedFile.withoutBom(head) : BoundedFile.read(path, (int) limits.maxFileBytes());
     }
 
     private static List<Item> notCertificates(Path path, boolean expected, String why) {

@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.certcheck.files.BoundedFile;
 import org.certcheck.store.CertificateFileException.Problem;
 
 /**
@@ -36,6 +37,9 @@ public final class CertificateFiles {
     private static final byte[] JKS_MAGIC = {(byte) 0xFE, (byte) 0xED, (byte) 0xFE, (byte) 0xED};
     private static final byte[] JCEKS_MAGIC = {(byte) 0xCE, (byte) 0xCE, (byte) 0xCE, (byte) 0xCE};
 
+    /** A bundle of every public CA is about 200 KiB; a file 80 times that is something else. */
+    public static final int MAX_BYTES = 16 << 20;
+
     private final List<char[]> passwords;
 
     /**
@@ -54,9 +58,12 @@ public final class CertificateFiles {
     public List<StoredCertificate> read(Path file) throws CertificateFileException {
         byte[] bytes;
         try {
-            bytes = Files.readAllBytes(file);
+            bytes = BoundedFile.read(file, MAX_BYTES);
+        } catch (BoundedFile.TooLarge e) {
+            throw new CertificateFileException(Problem.UNREADABLE, file + ": " + e.getMessage()
+                    + ", too large for a certificate file or keystore (read stopped there)", e);
         } catch (IOException e) {
-            throw new CertificateFileException(Problem.UNREADABLE, file + ": cannot read: " + e.getMessage(), e);
+            throw new CertificateFileException(Problem.UNREADABLE, file + ": cannot read: " + BoundedFile.reason(e), e);
         }
         return read(file, bytes);
     }

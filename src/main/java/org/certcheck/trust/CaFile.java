@@ -1,7 +1,6 @@
 package org.certcheck.trust;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
@@ -25,6 +24,7 @@ import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
 import org.bouncycastle.openssl.PEMParser;
 import org.bouncycastle.openssl.X509TrustedCertificateBlock;
 import org.bouncycastle.util.io.pem.PemObject;
+import org.certcheck.files.BoundedFile;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -63,8 +63,10 @@ final class CaFile {
 
     static Content read(Path file) {
         byte[] bytes;
-        try (InputStream in = Files.newInputStream(file)) {
-            bytes = in.readNBytes(MAX_BYTES + 1);
+        try {
+            bytes = BoundedFile.read(file, MAX_BYTES);
+        } catch (BoundedFile.TooLarge e) {
+            return tooLarge();
         } catch (NoSuchFileException e) {
             throw new TrustLoadException(file + ": no such file", e);
         } catch (AccessDeniedException e) {
@@ -82,8 +84,7 @@ final class CaFile {
      */
     static Content parse(Path file, byte[] bytes) {
         if (bytes.length > MAX_BYTES) {
-            return new Content.NoCertificate("too large for a CA file (more than " + (MAX_BYTES >> 20)
-                    + " MiB; a bundle of every public CA is about 200 KiB)");
+            return tooLarge();
         }
         String text = new String(bytes, StandardCharsets.ISO_8859_1);
         if (text.isBlank()) {
@@ -188,6 +189,11 @@ final class CaFile {
         } catch (RuntimeException e) {
             return false;
         }
+    }
+
+    private static Content tooLarge() {
+        return new Content.NoCertificate("too large for a CA file (larger than " + BoundedFile.size(MAX_BYTES)
+                + ", read stopped there; a bundle of every public CA is about 200 KiB)");
     }
 
     static String reason(Exception e) {

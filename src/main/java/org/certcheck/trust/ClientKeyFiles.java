@@ -1,11 +1,13 @@
 package org.certcheck.trust;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.StringReader;
+import java.security.Provider;
 import java.io.InputStream;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.KeyStore;
@@ -31,6 +33,9 @@ import org.bouncycastle.openssl.jcajce.JcePEMDecryptorProviderBuilder;
 import org.bouncycastle.operator.OperatorCreationException;
 import org.bouncycastle.pkcs.PKCS8EncryptedPrivateKeyInfo;
 import org.bouncycastle.pkcs.PKCSException;
+import org.bouncycastle.jce.provider.BouncyCastleProvider;
+import org.certcheck.files.BoundedFile;
+import org.certcheck.finding.Printable;
 import org.certcheck.tls.ClientIdentity;
 
 /**
@@ -40,6 +45,16 @@ import org.certcheck.tls.ClientIdentity;
  * naming the file.
  */
 public final class ClientKeyFiles {
+    /** A certificate chain with its key is a few KiB; a file of 1 MiB is something else. */
+    public static final int MAX_BYTES = 1 << 20;
+    /**
+     * Decryption is done by this provider object, passed to each decryptor (never installed with
+     * Security.addProvider): it has every cipher and PRF OpenSSL writes (AES-CBC with PBKDF2 and
+     * HMAC-SHA256 since OpenSSL 3, DES-EDE3 before), whatever the JVM's own providers offer.
+     */
+    private static final Provider DECRYPTION = new BouncyCastleProvider();
+    private static final String PASSWORD_FROM = " (the password is read from CERTCHECK_CLIENT_PASSWORD)";
+
     private ClientKeyFiles() {
     }
 
@@ -63,7 +78,7 @@ public final class ClientKeyFiles {
 
     /** The first key entry of a PKCS#12 file, with its chain. */
     public static ClientIdentity pkcs12(Path file, char[] password) {
-        try (InputStream in = Files.newInputStream(file)) {
+        try (InputStream in = new ByteArrayInputStream(bounded(file))) {
             KeyStore store = KeyStore.getInstance("PKCS12");
             store.load(in, password);
             for (String alias : Collections.list(store.aliases())) {
@@ -78,16 +93,15 @@ public final class ClientKeyFiles {
                 }
             }
             throw new ClientCertificateException(file + ": no private key in this PKCS#12 file");
-        } catch (NoSuchFileException e) {
-            throw new ClientCertificateException(file + ": no such file", e);
         } catch (IOException e) {
             String why = e.getCause() instanceof javax.crypto.BadPaddingException || String.valueOf(e.getMessage())
                     .toLowerCase(java.util.Locale.ROOT).contains("password")
-                    ? "wrong password (set CERTCHECK_CLIENT_PASSWORD), or not a PKCS#12 file"
-                    : "not a readable PKCS#12 file: " + e.getMessage();
+                    ? "wrong password, or not a PKCS#12 file" + PASSWORD_FROM
+                    : "not a readable PKCS#12 file (" + e.getClass().getSimpleName() + ")";
             throw new ClientCertificateException(file + ": " + why, e);
         } catch (GeneralSecurityException e) {
-            throw new ClientCertificateException(file + ": cannot read its key: " + e.getMessage(), e);
+            throw new ClientCertificateException(file + ": cannot read its key: wrong password for the key entry,"
+                    + " or a key algorithm this JVM does not support" + PASSWORD_FROM, e);
         }
     }
 
@@ -98,7 +112,8 @@ public final class ClientKeyFiles {
         List<X509Certificate> certificates = new ArrayList<>();
         List<PrivateKey> keys = new ArrayList<>();
         JcaPEMKeyConverter converter = new JcaPEMKeyConverter();
-        try (Reader reader = Files.newBufferedReader(file, StandardCharsets.US_ASCII);
+        String text = new String(bounded(file), StandardCharsets.ISO_8859_1);
+        try (Reader reader = new StringReader(text);
              PEMParser parser = new PEMParser(reader)) {
             for (Object item = parser.readObject(); item != null; item = parser.readObject()) {
                 if (item instanceof X509CertificateHolder holder) {
@@ -109,24 +124,42 @@ public final class ClientKeyFiles {
                     keys.add(converter.getKeyPair(pair).getPrivate());
                 } else if (item instanceof PKCS8EncryptedPrivateKeyInfo encrypted) {
                     keys.add(converter.getPrivateKey(encrypted.decryptPrivateKeyInfo(
-                            new JceOpenSSLPKCS8DecryptorProviderBuilder().build(needed(password, file)))));
+                            new JceOpenSSLPKCS8DecryptorProviderBuilder().setProvider(DECRYPTION)
+                                    .build(needed(password, file)))));
                 } else if (item instanceof PEMEncryptedKeyPair encrypted) {
                     keys.add(converter.getKeyPair(encrypted.decryptKeyPair(
-                            new JcePEMDecryptorProviderBuilder().build(needed(password, file)))).getPrivate());
+                            new JcePEMDecryptorProviderBuilder().setProvider(DECRYPTION)
+                                    .build(needed(password, file)))).getPrivate());
                 }
             }
-        } catch (NoSuchFileException e) {
-            throw new ClientCertificateException(file + ": no such file", e);
         } catch (PKCSException | org.bouncycastle.openssl.EncryptionException e) {
-            throw new ClientCertificateException(file + ": cannot decrypt the key: wrong password"
-                    + " (set CERTCHECK_CLIENT_PASSWORD)?", e);
-        } catch (IOException | GeneralSecurityException | OperatorCreationException | RuntimeException e) {
+            // The cipher's own words ("Tag mismatch!", "Given final block not properly padded") say
+            // nothing to a user: a wrong password is by far the likeliest cause.
+            throw new ClientCertificateException("wrong password for the encrypted key in " + file + PASSWORD_FROM, e);
+        } catch (OperatorCreationException e) {
+            throw new ClientCertificateException(file + ": the key is encrypted with a cipher certcheck cannot use ("
+                    + Printable.printable(String.valueOf(e.getMessage())) + "); re-encrypt it with"
+                    + " openssl pkcs8 -topk8 -v2 aes-256-cbc", e);
+        } catch (IOException | GeneralSecurityException | RuntimeException e) {
             if (e instanceof ClientCertificateException known) {
                 throw known;
             }
-            throw new ClientCertificateException(file + ": not a readable PEM file: " + e.getMessage(), e);
+            throw new ClientCertificateException(file + ": not a readable PEM certificate or key (a corrupt block,"
+                    + " or not PEM; expected \"-----BEGIN CERTIFICATE-----\" and a \"-----BEGIN ... PRIVATE KEY-----\")", e);
         }
         return new PemContent(certificates, keys);
+    }
+
+    /** The file's bytes, at most {@link #MAX_BYTES}, without a UTF-8 byte order mark. */
+    private static byte[] bounded(Path file) {
+        try {
+            return BoundedFile.read(file, MAX_BYTES);
+        } catch (BoundedFile.TooLarge e) {
+            throw new ClientCertificateException(file + ": " + e.getMessage()
+                    + ", too large for a client certificate or key (read stopped there)", e);
+        } catch (IOException e) {
+            throw new ClientCertificateException(file + ": " + BoundedFile.reason(e), e);
+        }
     }
 
     private static char[] needed(char[] password, Path file) {

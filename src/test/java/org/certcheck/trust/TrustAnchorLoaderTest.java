@@ -160,8 +160,8 @@ class TrustAnchorLoaderTest {
 
         assertThatThrownBy(() -> TrustAnchorLoader.load(List.of(huge), false))
                 .isInstanceOf(TrustLoadException.class)
-                .hasMessage(huge + ": too large for a CA file (more than 16 MiB; a bundle of every public CA is"
-                        + " about 200 KiB)");
+                .hasMessage(huge + ": too large for a CA file (larger than 16 MiB, read stopped there; a bundle of"
+                        + " every public CA is about 200 KiB)");
     }
 
     @Test
