@@ -134,6 +134,7 @@ public final class CheckCommand implements Callable<Integer> {
         ProbeSettings settings = connection.settings();
         int concurrency = connection.concurrency();
         List<HostListEntry> entries = reach.rewrite(targets.read(stdin));
+        certificatePolicy.requirePinnedTargets(entries);
         TrustAnchors anchors = certificatePolicy.withAnchors(trust.load());
         ProxyChoice proxies = proxy.choice(environment);
         FetchRules fetchRules = fetch.rules(resolver, anchors);
