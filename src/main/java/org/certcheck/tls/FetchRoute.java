@@ -65,6 +65,13 @@ final class FetchRoute {
             return new Go(configured, tls(https, rules, address -> Optional.empty()), true);
         }
         String judged = host;
+        if (https && IpLiteral.isIpLiteral(host)) {
+            // No name to rebind: judged before any packet is sent.
+            Optional<String> refused = policy.refusal(host, port, IpLiteral.parse(host).orElseThrow());
+            if (refused.isPresent()) {
+                throw new FetchRefused(refused.get());
+            }
+        }
         if (https) {
             return new Go(Proxy.NO_PROXY, tls(true, rules, address -> policy.refusal(judged, port, address)), false);
         }

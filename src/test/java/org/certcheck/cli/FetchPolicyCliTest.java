@@ -216,6 +216,23 @@ class FetchPolicyCliTest {
                         + " anchor or a CA the JVM trusts");
     }
 
+    @Test
+    void httpsUrlsAreJudgedToo() throws Exception {
+        HeldCertificate crlHost = pki.leaf("good.test").build();
+        String byName = httpsCrlServer(crlHost);
+        String byAddress = byName.replace("good.test", "127.0.0.1");
+        String named = serve(pki.leaf("good.test").crlDistributionPoint(byName).build());
+        String literal = serve(pki.leaf("good.test").crlDistributionPoint(byAddress).build());
+
+        CliRun run = check(named);
+        CliRun literalRun = check(literal);
+
+        assertThat(problems(run, named)).as("judged on the connected socket").contains("CRL " + byName
+                + ": not fetched: good.test is 127.0.0.1, a loopback address (this machine's own services), which"
+                + " --fetch-policy intranet refuses; to fetch from it anyway add --fetch-allow good.test");
+        assertThat(problems(literalRun, literal)).contains("CRL " + byAddress + ": " + REFUSED_LOOPBACK);
+    }
+
     /** An https:// CRL server on loopback for good.test, its certificate issued by the test CA. */
     private String httpsCrlServer(HeldCertificate certificate) throws Exception {
         HttpsServer https = HttpsServer.create(new InetSocketAddress(LOOPBACK, 0), 0);
