@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import org.certcheck.tls.FetchOnce;
+import org.certcheck.tls.FetchRules;
 import org.certcheck.tls.HttpFetch;
 import org.certcheck.tls.HttpOutcome;
 import org.certcheck.validate.IssuerFetcher;
@@ -34,7 +35,13 @@ public final class CaIssuersFetcher implements IssuerFetcher {
      * @param authenticator answers a proxy's 407, when its URL had credentials
      */
     public CaIssuersFetcher(Duration timeout, Optional<ProxySelector> proxies, Optional<Authenticator> authenticator) {
-        this.http = new HttpFetch(timeout, MAX_BYTES, proxies, authenticator);
+        this(timeout, proxies, authenticator, FetchRules.OPEN);
+    }
+
+    /** @param rules which addresses may be fetched from ({@code --fetch-policy}), and the trust of https:// URLs */
+    public CaIssuersFetcher(Duration timeout, Optional<ProxySelector> proxies, Optional<Authenticator> authenticator,
+            FetchRules rules) {
+        this.http = new HttpFetch(timeout, MAX_BYTES, proxies, authenticator, rules);
     }
 
     @Override

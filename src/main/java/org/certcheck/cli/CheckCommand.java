@@ -22,6 +22,7 @@ import org.certcheck.report.Report;
 import org.certcheck.revocation.RevocationCheck;
 import org.certcheck.run.FleetCheck;
 import org.certcheck.tls.FetchProxies;
+import org.certcheck.tls.FetchRules;
 import org.certcheck.tls.ProbeSettings;
 import org.certcheck.tls.Prober;
 import org.certcheck.tls.ProxyChoice;
@@ -82,6 +83,9 @@ public final class CheckCommand implements Callable<Integer> {
     @ArgGroup(validate = false, heading = "%nRevocation:%n")
     RevocationOptions revocation = new RevocationOptions();
 
+    @ArgGroup(validate = false, heading = "%nFetching (OCSP, CRL and caIssuers URLs named by certificates):%n")
+    FetchOptions fetch = new FetchOptions();
+
     @ArgGroup(validate = false, heading = "%nAddresses and names:%n")
     ReachOptions reach = new ReachOptions();
 
@@ -130,13 +134,15 @@ public final class CheckCommand implements Callable<Integer> {
         ProbeSettings settings = connection.settings();
         int concurrency = connection.concurrency();
         List<HostListEntry> entries = reach.rewrite(targets.read(stdin));
+        certificatePolicy.requirePinnedTargets(entries);
         TrustAnchors anchors = certificatePolicy.withAnchors(trust.load());
         ProxyChoice proxies = proxy.choice(environment);
-        RevocationCheck revocationCheck = revocation.check(proxies);
+        FetchRules fetchRules = fetch.rules(resolver, anchors);
+        RevocationCheck revocationCheck = revocation.check(proxies, fetchRules);
 
         Instant now = clock.instant();
         Validator validator = new Validator(anchors, thresholds, certificatePolicy.requirements(),
-                caIssuers(settings.connectTimeout().plus(settings.handshakeTimeout()), proxies),
+                caIssuers(settings.connectTimeout().plus(settings.handshakeTimeout()), proxies, fetchRules),
                 certificatePolicy.calibration());
         Prober prober = new Prober(settings, resolver, connection.limits(),
                 reach.reach().withProxies(proxies).withClient(client.identity(environment)));
@@ -150,11 +156,11 @@ public final class CheckCommand implements Callable<Integer> {
     }
 
     /** caIssuers downloads go through the probes' proxy, as revocation fetches do. */
-    private static CaIssuersFetcher caIssuers(Duration timeout, ProxyChoice proxies) {
+    private static CaIssuersFetcher caIssuers(Duration timeout, ProxyChoice proxies, FetchRules rules) {
         if (proxies.proxy().isEmpty()) {
-            return new CaIssuersFetcher(timeout);
+            return new CaIssuersFetcher(timeout, Optional.empty(), Optional.empty(), rules);
         }
         FetchProxies selector = new FetchProxies(proxies);
-        return new CaIssuersFetcher(timeout, Optional.of(selector), selector.authenticator());
+        return new CaIssuersFetcher(timeout, Optional.of(selector), selector.authenticator(), rules);
     }
 }

@@ -14,6 +14,7 @@ import org.certcheck.revocation.RevocationCheck;
 import org.certcheck.revocation.RevocationList;
 import org.certcheck.revocation.RevocationMode;
 import org.certcheck.tls.FetchProxies;
+import org.certcheck.tls.FetchRules;
 import org.certcheck.tls.ProxyChoice;
 
 import picocli.CommandLine.Option;
@@ -35,15 +36,22 @@ final class RevocationOptions {
             description = "Limit for each OCSP query and CRL download (default: ${DEFAULT-VALUE}).")
     Duration timeout;
 
+    @Option(names = "--revocation-deadline", paramLabel = "TIME", defaultValue = "20s",
+            converter = DurationConverter.class,
+            description = "Limit for each target's whole revocation check: after it no further OCSP query or CRL "
+                    + "download is started for the target, and the sources left are reported as skipped "
+                    + "(default: ${DEFAULT-VALUE}).")
+    Duration deadline;
+
     @Option(names = "--crl", paramLabel = "FILE",
             description = "A CRL (PEM or DER) to use before any network source, e.g. offline (repeatable).")
     List<Path> crlFiles = new ArrayList<>();
 
     /**
      * This run's check; reads every --crl file first, so a bad one is a usage error before any probe.
-     * OCSP and CRL fetches go through the probes' proxy (with its {@code --no-proxy} exceptions).
+     * OCSP and CRL fetches go through the probes' proxy (with its {@code --no-proxy} exceptions), under {@code rules}.
      */
-    RevocationCheck check(ProxyChoice proxies) {
+    RevocationCheck check(ProxyChoice proxies, FetchRules rules) {
         RevocationMode revocationMode = RevocationMode.valueOf(mode.name().toUpperCase(java.util.Locale.ROOT));
         List<RevocationList> crls = new ArrayList<>();
         for (Path file : crlFiles) {
@@ -52,12 +60,12 @@ final class RevocationOptions {
         if (revocationMode == RevocationMode.OFF) {
             return RevocationCheck.off();
         }
-        HttpFetcher fetcher = new HttpFetcher(timeout);
+        HttpFetcher fetcher = new HttpFetcher(timeout, Optional.empty(), Optional.empty(), rules);
         if (proxies.proxy().isPresent()) {
             FetchProxies selector = new FetchProxies(proxies);
-            fetcher = new HttpFetcher(timeout, Optional.of(selector), selector.authenticator());
+            fetcher = new HttpFetcher(timeout, Optional.of(selector), selector.authenticator(), rules);
         }
-        return new RevocationCheck(revocationMode, fetcher, crls);
+        return new RevocationCheck(revocationMode, fetcher, crls, deadline);
     }
 
     private static RevocationList read(Path file) {

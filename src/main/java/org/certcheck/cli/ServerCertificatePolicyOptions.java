@@ -2,7 +2,10 @@ package org.certcheck.cli;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Collectors;
 
+import org.certcheck.input.HostListEntry;
+import org.certcheck.input.Target;
 import org.certcheck.validate.Pin;
 
 import picocli.CommandLine.Option;
@@ -29,5 +32,27 @@ final class ServerCertificatePolicyOptions extends CertificatePolicyOptions {
             }
         }
         return parsed;
+    }
+
+    /**
+     * Fails with a usage error for a pin given for a target that is not checked: a pin that matches
+     * nothing would be silently ignored, and the target it was meant for would pass unpinned.
+     */
+    void requirePinnedTargets(List<HostListEntry> entries) {
+        List<Target> targets = entries.stream().filter(Target.class::isInstance).map(Target.class::cast).toList();
+        if (targets.isEmpty()) {
+            return;
+        }
+        for (String typed : pins) {
+            Pin pin = Pin.parse(typed);
+            if (pin.target().isPresent() && targets.stream().noneMatch(t -> pin.appliesTo(t.host(), t.port()))) {
+                String listed = targets.stream().limit(5).map(Target::display).collect(Collectors.joining(", "))
+                        + (targets.size() > 5 ? ", ..." : "");
+                throw new UsageException("--pin \"" + typed + "\": it is for " + pin.target().get() + ", which is not"
+                        + " among the " + targets.size() + " target" + (targets.size() == 1 ? "" : "s")
+                        + " to check (" + listed + "): name one of them as host or host:port, or leave out"
+                        + " \"TARGET=\" to pin every target");
+            }
+        }
     }
 }

@@ -46,6 +46,7 @@ final class DetailsBlock {
             block.add("path", verdict.path().isEmpty() ? List.of("none") : verdict.path());
         }
         verdict.anchor().ifPresent(anchor -> block.add("anchor", anchor));
+        verdict.anchorSha256().ifPresent(sha256 -> block.add("anchor SHA-256", sha256));
         verdict.revocation().ifPresent(revocation -> block.add("revocation",
                 revocation.certificates().stream().map(DetailsBlock::revocation).toList()));
         block.add("findings", verdict.findings().isEmpty() ? List.of("none")

@@ -87,7 +87,10 @@ public final class HtmlReporter implements Reporter {
             html.append("</td><td><ul class=\"reasons\">");
             if (verdict.status() == Status.PASS) {
                 html.append("<li>").append(HtmlText.escape(verdict.anchor().map(a -> "ok, chain ends at " + a)
-                        .orElse("ok"))).append("</li>");
+                        .orElse("ok")));
+                verdict.anchorSha256().ifPresent(sha256 -> html.append("<span class=\"dn\">SHA-256 ")
+                        .append(HtmlText.escape(sha256)).append("</span>"));
+                html.append("</li>");
             }
             for (Finding finding : verdict.findings()) {
                 if (finding.severity() != Severity.INFO) {

@@ -96,6 +96,7 @@ public final class JsonReporter implements Reporter {
         ArrayNode path = node.putArray("path");
         verdict.path().forEach(path::add);
         verdict.anchor().ifPresent(anchor -> node.put("anchor", anchor));
+        verdict.anchorSha256().ifPresent(sha256 -> node.put("anchorSha256", sha256));
         verdict.revocation().ifPresent(revocation -> node.set("revocation", revocation(revocation)));
         return node;
     }

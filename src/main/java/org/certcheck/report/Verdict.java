@@ -23,10 +23,20 @@ import org.certcheck.revocation.PathRevocation;
  * @param elapsed    time spent on this target
  * @param revocation the revocation status of the path's certificates; empty when it was not checked
  *                   ({@code --revocation off}, no trusted path, no handshake)
+ * @param anchorSha256 the SHA-256 fingerprint of that anchor (upper-case hex pairs with colons), so a
+ *                   same-named impostor root cannot read like the real one
  */
 public record Verdict(String target, String origin, Status status, List<Finding> findings,
                       Optional<Connection> connection, List<CertificateFacts> chain, List<String> path,
-                      Optional<String> anchor, Duration elapsed, Optional<PathRevocation> revocation) {
+                      Optional<String> anchor, Duration elapsed, Optional<PathRevocation> revocation,
+                      Optional<String> anchorSha256) {
+
+    /** A verdict whose anchor's fingerprint is not known. */
+    public Verdict(String target, String origin, Status status, List<Finding> findings,
+                   Optional<Connection> connection, List<CertificateFacts> chain, List<String> path,
+                   Optional<String> anchor, Duration elapsed, Optional<PathRevocation> revocation) {
+        this(target, origin, status, findings, connection, chain, path, anchor, elapsed, revocation, Optional.empty());
+    }
 
     /** A verdict on a target whose revocation status was not checked. */
     public Verdict(String target, String origin, Status status, List<Finding> findings,
@@ -46,6 +56,7 @@ public record Verdict(String target, String origin, Status status, List<Finding>
         Objects.requireNonNull(anchor, "anchor");
         Objects.requireNonNull(elapsed, "elapsed");
         Objects.requireNonNull(revocation, "revocation");
+        Objects.requireNonNull(anchorSha256, "anchorSha256");
     }
 
     public Optional<CertificateFacts> leaf() {

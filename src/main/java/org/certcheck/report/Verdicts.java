@@ -54,13 +54,14 @@ public final class Verdicts {
             assessment.path().certificates().forEach(c -> path.add(subject(c)));
             anchor = assessment.path().anchor().map(Verdicts::subject);
         }
+        Optional<String> anchorSha256 = anchorSha256(assessment);
         String address = address(handshake.peer());
         Connection connection = new Connection(address, handshake.protocol(), handshake.cipherSuite());
         List<Finding> findings = new ArrayList<>(assessment.findings());
         revocation.ifPresent(checked -> findings.addAll(checked.findings()));
         return new Verdict(handshake.target().display(), handshake.target().origin(),
                 Status.of(findings), findings, Optional.of(connection), chain, path, anchor,
-                handshake.elapsed(), revocation);
+                handshake.elapsed(), revocation, anchorSha256);
     }
 
     /**
@@ -75,7 +76,15 @@ public final class Verdicts {
             anchor = assessment.path().anchor().map(Verdicts::subject);
         }
         return new Verdict(target, origin, Status.of(assessment.findings()), assessment.findings(), Optional.empty(),
-                chain.stream().map(CertificateFacts::of).toList(), path, anchor, Duration.ZERO);
+                chain.stream().map(CertificateFacts::of).toList(), path, anchor, Duration.ZERO, Optional.empty(),
+                anchorSha256(assessment));
+    }
+
+    /** The fingerprint of the anchor a trusted path ends at. */
+    private static Optional<String> anchorSha256(Assessment assessment) {
+        return assessment.path().trusted()
+                ? assessment.path().anchor().map(anchor -> CertificateFacts.of(anchor).sha256Fingerprint())
+                : Optional.empty();
     }
 
     /** {@code 10.0.0.1:443}, {@code [2001:db8::1]:443}, or {@code web.corp:443 via proxy} when a proxy resolved it. */

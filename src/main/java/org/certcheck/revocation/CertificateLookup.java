@@ -52,7 +52,12 @@ final class CertificateLookup {
         this.localCrls = List.copyOf(localCrls);
     }
 
-    Result find(X509Certificate certificate, X509Certificate issuer, List<byte[]> stapled, Instant now) {
+    /**
+     * @param deadline the {@link System#nanoTime()} after which no further network source is started
+     *                 (a source under way ends within its own timeout); the rest are noted as skipped
+     */
+    Result find(X509Certificate certificate, X509Certificate issuer, List<byte[]> stapled, Instant now,
+            RevocationDeadline deadline) {
         List<Answer.Problem> problems = new ArrayList<>();
         CertificateLinks links = CertificateLinks.of(certificate);
         for (byte[] response : stapled) {
@@ -80,13 +85,27 @@ final class CertificateLookup {
         boolean crlFirst = crlFirst(links);
         order.addAll(crlFirst ? viaCrl : viaOcsp);
         order.addAll(crlFirst ? viaOcsp : viaCrl);
-        for (Supplier<Answer> source : order) {
-            Answer answer = source.get();
+        List<Answer.Problem> untried = new ArrayList<>(crlFirst ? crlsSkipped(links) : ocspSkipped(links));
+        untried.addAll(crlFirst ? ocspSkipped(links) : crlsSkipped(links));
+        for (int i = 0; i < order.size(); i++) {
+            if (deadline.passed()) {
+                problems.add(deadline.skipped(untried.get(i), order.size() - i - 1));
+                break;
+            }
+            Answer answer = order.get(i).get();
             if (settles(answer, problems)) {
                 return new Result(Optional.of(answer), problems, links);
             }
         }
         return new Result(Optional.empty(), problems, links);
+    }
+
+    private static List<Answer.Problem> ocspSkipped(CertificateLinks links) {
+        return links.ocsp().stream().map(uri -> new Answer.Problem(RevocationSource.OCSP, uri.toString(), "")).toList();
+    }
+
+    private static List<Answer.Problem> crlsSkipped(CertificateLinks links) {
+        return links.crls().stream().map(uri -> new Answer.Problem(RevocationSource.CRL, uri.toString(), "")).toList();
     }
 
     private boolean crlFirst(CertificateLinks links) {
@@ -140,11 +159,10 @@ final class CertificateLookup {
         if (response.status() != 200) {
             return new RevocationCache.CrlDownload(null, "HTTP " + response.status());
         }
-        byte[] body = response.body();
         try {
-            return new RevocationCache.CrlDownload(RevocationList.parse(body, uri.toString()), null);
+            return new RevocationCache.CrlDownload(RevocationList.parse(response.bodyStream(), uri.toString()), null);
         } catch (CRLException e) {
-            return new RevocationCache.CrlDownload(null, "not a CRL (" + body.length + " bytes"
+            return new RevocationCache.CrlDownload(null, "not a CRL (" + response.bodyLength() + " bytes"
                     + (response.contentType().isEmpty() ? "" : " of " + response.contentType()) + " that do not parse)");
         }
     }

@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 
+import org.certcheck.tls.FetchRules;
 import org.certcheck.tls.HttpFetch;
 import org.certcheck.tls.HttpOutcome;
 
@@ -19,8 +20,11 @@ import org.certcheck.tls.HttpOutcome;
 public final class HttpFetcher implements Fetcher {
     /** Far above any corporate CRL (100,000 entries are about 4 MB), far below what would hurt. */
     static final long MAX_BODY_BYTES = 64L << 20;
+    /** An OCSP response about one certificate is a few kilobytes, even with the responder's chain. */
+    static final long MAX_OCSP_BYTES = 1L << 20;
 
     private final HttpFetch http;
+    private final HttpFetch ocsp;
 
     public HttpFetcher(Duration timeout) {
         this(timeout, Optional.empty(), Optional.empty());
@@ -32,7 +36,14 @@ public final class HttpFetcher implements Fetcher {
      * @param authenticator answers a proxy's 407, when its URL had credentials
      */
     public HttpFetcher(Duration timeout, Optional<ProxySelector> proxies, Optional<Authenticator> authenticator) {
-        this.http = new HttpFetch(timeout, MAX_BODY_BYTES, proxies, authenticator);
+        this(timeout, proxies, authenticator, FetchRules.OPEN);
+    }
+
+    /** @param rules which addresses may be fetched from ({@code --fetch-policy}), and the trust of https:// URLs */
+    public HttpFetcher(Duration timeout, Optional<ProxySelector> proxies, Optional<Authenticator> authenticator,
+            FetchRules rules) {
+        this.http = new HttpFetch(timeout, MAX_BODY_BYTES, proxies, authenticator, rules);
+        this.ocsp = new HttpFetch(timeout, MAX_OCSP_BYTES, proxies, authenticator, rules);
     }
 
     @Override
@@ -42,7 +53,7 @@ public final class HttpFetcher implements Fetcher {
 
     @Override
     public HttpOutcome postOcsp(URI uri, byte[] request) {
-        return http.post(uri, Map.of("Content-Type", "application/ocsp-request",
+        return ocsp.post(uri, Map.of("Content-Type", "application/ocsp-request",
                 "Accept", "application/ocsp-response"), request);
     }
 }

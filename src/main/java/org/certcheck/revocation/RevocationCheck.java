@@ -1,6 +1,7 @@
 package org.certcheck.revocation;
 
 import java.security.cert.X509Certificate;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,6 +23,9 @@ import org.certcheck.validate.CertificatePath;
  * {@link Fetcher}.
  */
 public final class RevocationCheck {
+    /** Four of the default 5 s fetch timeouts: an OCSP and a CRL source of the leaf and its CA each. */
+    public static final Duration DEFAULT_DEADLINE = Duration.ofSeconds(20);
+
     private static final RevocationCheck OFF = new RevocationCheck(RevocationMode.OFF, new Fetcher() {
         @Override
         public HttpOutcome get(java.net.URI uri) {
@@ -35,6 +39,7 @@ public final class RevocationCheck {
     }, List.of());
 
     private final RevocationMode mode;
+    private final Duration deadline;
     private final CertificateLookup lookup;
     private final RevocationFindings findings;
 
@@ -42,7 +47,19 @@ public final class RevocationCheck {
      * @param localCrls CRLs read before the run ({@code --crl}); each covers the certificates of its issuer
      */
     public RevocationCheck(RevocationMode mode, Fetcher fetcher, List<RevocationList> localCrls) {
+        this(mode, fetcher, localCrls, DEFAULT_DEADLINE);
+    }
+
+    /**
+     * @param deadline how long one target's checking may go on starting network fetches (see
+     *                 {@link RevocationDeadline})
+     */
+    public RevocationCheck(RevocationMode mode, Fetcher fetcher, List<RevocationList> localCrls, Duration deadline) {
         this.mode = Objects.requireNonNull(mode, "mode");
+        this.deadline = Objects.requireNonNull(deadline, "deadline");
+        if (deadline.isNegative() || deadline.isZero()) {
+            throw new IllegalArgumentException("deadline must be positive: " + deadline);
+        }
         this.lookup = new CertificateLookup(Objects.requireNonNull(fetcher, "fetcher"), new RevocationCache(),
                 localCrls);
         this.findings = new RevocationFindings(mode);
@@ -74,9 +91,11 @@ public final class RevocationCheck {
         List<X509Certificate> certificates = path.certificates();
         List<CertificateRevocation> statuses = new ArrayList<>();
         List<Finding> judged = new ArrayList<>();
+        RevocationDeadline started = RevocationDeadline.starting(deadline);
         for (int i = 0; i < certificates.size() - 1; i++) {
             X509Certificate certificate = certificates.get(i);
-            CertificateLookup.Result result = lookup.find(certificate, certificates.get(i + 1), stapled, now);
+            CertificateLookup.Result result = lookup.find(certificate, certificates.get(i + 1), stapled, now,
+                    started);
             statuses.add(status(certificate, result));
             judged.addAll(findings.about(certificate, i == 0, result));
             if (i == 0) {

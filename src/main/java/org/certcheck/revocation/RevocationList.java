@@ -1,6 +1,7 @@
 package org.certcheck.revocation;
 
 import java.io.ByteArrayInputStream;
+import java.io.InputStream;
 import java.math.BigInteger;
 import java.security.GeneralSecurityException;
 import java.security.cert.CRLException;
@@ -55,12 +56,16 @@ public final class RevocationList {
      * @throws CRLException if {@code encoded} is not a CRL
      */
     public static RevocationList parse(byte[] encoded, String location) throws CRLException {
+        return parse(new ByteArrayInputStream(encoded), location);
+    }
+
+    /** As {@link #parse(byte[], String)}, from a stream (no copy of a downloaded body). */
+    static RevocationList parse(InputStream encoded, String location) throws CRLException {
         Objects.requireNonNull(location, "location");
         try {
-            X509CRL crl = (X509CRL) CertificateFactory.getInstance("X.509")
-                    .generateCRL(new ByteArrayInputStream(encoded));
+            X509CRL crl = (X509CRL) CertificateFactory.getInstance("X.509").generateCRL(encoded);
             if (crl == null) {
-                throw new CRLException("no CRL in " + encoded.length + " bytes");
+                throw new CRLException("no CRL in the data");
             }
             return new RevocationList(crl, location);
         } catch (CertificateException e) {

@@ -1,5 +1,6 @@
 package org.certcheck.revocation;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -15,5 +16,10 @@ final class Times {
 
     static String format(Instant instant) {
         return WHEN.format(instant);
+    }
+
+    /** {@code 20 s}, or {@code 1500 ms}. */
+    static String duration(Duration duration) {
+        return duration.toMillis() % 1000 == 0 ? duration.toSeconds() + " s" : duration.toMillis() + " ms";
     }
 }

@@ -25,6 +25,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.stream.Collectors;
 
+import javax.net.ssl.HttpsURLConnection;
+import javax.net.ssl.SSLException;
+
 /**
  * One HTTP/1.1 request and its whole answer, body included, within a timeout and under a size cap:
  * what OCSP queries, CRL downloads and caIssuers fetches need. Built on {@link HttpURLConnection},
@@ -38,7 +41,9 @@ import java.util.stream.Collectors;
  * connection is closed, and the thread ends at its next read (each read is bounded by the timeout).
  *
  * <p>Redirects are followed as {@code HttpClient.Redirect.NORMAL} does (never from https to http;
- * 303, and 301/302 after a POST, continue with a GET). Safe to call from many threads.
+ * 303, and 301/302 after a POST, continue with a GET). Every request, redirects included, is
+ * judged by the {@link FetchRules}' policy on the address it connects to ({@link FetchRoute}); a
+ * refused one ends with the policy's sentence and sends nothing. Safe to call from many threads.
  */
 public final class HttpFetch {
     /** As {@code HttpClient}'s default redirect limit. */
@@ -49,6 +54,7 @@ public final class HttpFetch {
     private final long maxBodyBytes;
     private final Optional<ProxySelector> proxies;
     private final Optional<Authenticator> authenticator;
+    private final FetchRules rules;
 
     /**
      * @param proxies       which proxy each URL goes through (certcheck's {@code --proxy}); empty for the
@@ -58,6 +64,13 @@ public final class HttpFetch {
      */
     public HttpFetch(Duration timeout, long maxBodyBytes, Optional<ProxySelector> proxies,
             Optional<Authenticator> authenticator) {
+        this(timeout, maxBodyBytes, proxies, authenticator, FetchRules.OPEN);
+    }
+
+    /** @param rules which addresses may be fetched from, and the trust of https:// URLs */
+    public HttpFetch(Duration timeout, long maxBodyBytes, Optional<ProxySelector> proxies,
+            Optional<Authenticator> authenticator, FetchRules rules) {
+        this.rules = Objects.requireNonNull(rules, "rules");
         this.timeout = Objects.requireNonNull(timeout, "timeout");
         if (timeout.isNegative() || timeout.isZero()) {
             throw new IllegalArgumentException("timeout must be positive: " + timeout);
@@ -152,6 +165,9 @@ public final class HttpFetch {
         private volatile Phase phase = Phase.CONNECTING;
         private volatile HttpURLConnection connection;
         private volatile boolean abandoned;
+        /** Bytes taken from the run's budget, given back when the exchange ends. */
+        private long budgeted;
+        private boolean tooLargeForBudget;
 
         Attempt(Request first, long deadline) {
             this.first = first;
@@ -184,6 +200,8 @@ public final class HttpFetch {
                     discard(open);
                     request = request.redirectedTo(next.get(), status);
                 }
+            } catch (FetchRefused e) {
+                return new HttpOutcome.Failed(e.getMessage());
             } catch (SocketTimeoutException e) {
                 return new HttpOutcome.Failed(timedOut());
             } catch (ConnectException | NoRouteToHostException e) {
@@ -192,10 +210,19 @@ public final class HttpFetch {
                 return new HttpOutcome.Failed("the host name cannot be resolved");
             } catch (IllegalArgumentException e) {
                 return new HttpOutcome.Failed("not a usable URL (" + e.getMessage() + ")");
+            } catch (SSLException e) {
+                return new HttpOutcome.Failed("the https server is not verified (" + e.getMessage() + "): its"
+                        + " certificate must name the URL's host and chain to a --ca anchor or a CA the JVM trusts");
             } catch (IOException e) {
+                Optional<FetchRefused> refused = FetchRefused.within(e);
+                if (refused.isPresent()) {
+                    return new HttpOutcome.Failed(refused.get().getMessage());
+                }
                 return new HttpOutcome.Failed(abandoned || remainingMillis() == 0 ? timedOut()
                         : e.getMessage() != null ? e.getMessage() : e.toString());
             } finally {
+                rules.budget().release(budgeted);
+                budgeted = 0;
                 HttpURLConnection open = connection;
                 if (abandoned && open != null) {
                     open.disconnect();
@@ -205,8 +232,13 @@ public final class HttpFetch {
 
         private HttpURLConnection open(Request request) throws IOException {
             phase = Phase.CONNECTING;
-            HttpURLConnection open = (HttpURLConnection) request.uri().toURL().openConnection(proxy(request.uri()));
+            FetchRoute.Go route = FetchRoute.choose(request.uri(), proxy(request.uri()), rules,
+                    Duration.ofMillis(Math.max(1, remainingMillis())));
+            HttpURLConnection open = (HttpURLConnection) request.uri().toURL().openConnection(route.proxy());
             connection = open;
+            if (open instanceof HttpsURLConnection https) {
+                route.tls().ifPresent(https::setSSLSocketFactory);
+            }
             if (abandoned || remainingMillis() == 0) {
                 throw new SocketTimeoutException("deadline passed");
             }
@@ -214,7 +246,10 @@ public final class HttpFetch {
             open.setRequestMethod(request.method());
             open.setRequestProperty("User-Agent", "certcheck");
             request.headers().forEach(open::setRequestProperty);
-            authenticator.ifPresent(open::setAuthenticator);
+            if (route.viaConfiguredProxy()) {
+                // Never to an origin reached in absolute form: its 407 would get the proxy's password.
+                authenticator.ifPresent(open::setAuthenticator);
+            }
             open.setConnectTimeout(remainingMillis());
             open.setReadTimeout(remainingMillis());
             open.setDoOutput(request.hasBody());
@@ -262,7 +297,9 @@ public final class HttpFetch {
                 if (body == null) {
                     return new HttpOutcome.Response(status, contentType, NO_BODY);
                 }
-                ByteArrayOutputStream bytes = new ByteArrayOutputStream(length > 0 ? (int) length : 8192);
+                // A Content-Length is the server's claim, not memory to set aside before a byte arrives.
+                ByteArrayOutputStream bytes = new ByteArrayOutputStream(
+                        (int) Math.min(ByteBudget.FREE_PER_BODY, length > 0 ? length : 8192));
                 byte[] buffer = new byte[16384];
                 for (int n = body.read(buffer); n >= 0; n = body.read(buffer)) {
                     if (remainingMillis() == 0) {
@@ -271,10 +308,46 @@ public final class HttpFetch {
                     if (bytes.size() + (long) n > maxBodyBytes) {
                         return tooLarge();
                     }
+                    if (!reserve(bytes.size(), n)) {
+                        return overBudget();
+                    }
                     bytes.write(buffer, 0, n);
                 }
                 return new HttpOutcome.Response(status, contentType, bytes.toByteArray());
             }
+        }
+
+        /** Takes from the run's {@link ByteBudget} what {@code more} bytes after {@code held} need beyond the free part. */
+        private boolean reserve(long buffered, int more) throws IOException {
+            long beyond = Math.max(0, buffered + more - ByteBudget.FREE_PER_BODY)
+                    - Math.max(0, buffered - ByteBudget.FREE_PER_BODY);
+            if (beyond == 0) {
+                return true;
+            }
+            if (budgeted + beyond > rules.budget().total()) {
+                tooLargeForBudget = true;
+                return false;
+            }
+            try {
+                if (!rules.budget().acquire(beyond, deadline)) {
+                    return false;
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new java.io.InterruptedIOException("interrupted");
+            }
+            budgeted += beyond;
+            return true;
+        }
+
+        private HttpOutcome overBudget() {
+            connection.disconnect();
+            String shared = size(rules.budget().total()) + " shared by all fetches beyond the first "
+                    + size(ByteBudget.FREE_PER_BODY) + " of each";
+            return new HttpOutcome.Failed(tooLargeForBudget
+                    ? "not fetched in full: the response is larger than this run's memory for downloads (" + shared + ")"
+                    : "not fetched in full: other downloads held this run's memory for downloads (" + shared
+                            + ") until the timeout");
         }
 
         private HttpOutcome tooLarge() {

@@ -1,5 +1,7 @@
 package org.certcheck.tls;
 
+import java.io.ByteArrayInputStream;
+import java.io.InputStream;
 import java.util.Objects;
 
 /** What an {@link HttpFetch} gave: a response with any status, or why there is none. */
@@ -18,6 +20,15 @@ public sealed interface HttpOutcome {
         @Override
         public byte[] body() {
             return body.clone();
+        }
+
+        /** The body to read, without a copy of it (a CRL may be megabytes). */
+        public InputStream bodyStream() {
+            return new ByteArrayInputStream(body);
+        }
+
+        public int bodyLength() {
+            return body.length;
         }
     }
 

@@ -17,7 +17,8 @@ import java.util.Optional;
  *
  * <p>Text forms: {@code sha256/BASE64} pins a key, as HPKP and OkHttp write it; 64 hex digits
  * (colons allowed, as {@code openssl x509 -fingerprint -sha256} prints them) pin a certificate.
- * {@code TARGET=PIN} limits the pin to a target written as {@code host} or {@code host:port}.
+ * {@code TARGET=PIN} limits the pin to a target written as {@code host} or {@code host:port}, normalised
+ * as targets are (trailing dot, U-labels, case, IPv6 brackets do not matter).
  *
  * @param target  {@code host} or {@code host:port} (lower case) the pin applies to; empty for all
  * @param key     true for an SPKI pin, false for a certificate pin
@@ -39,7 +40,7 @@ public record Pin(Optional<String> target, boolean key, byte[] sha256) {
         int equals = value.indexOf('=', value.startsWith("sha256/") ? "sha256/".length() : 0);
         int slash = value.indexOf("sha256/");
         if (equals > 0 && (slash < 0 || equals < slash)) {
-            target = Optional.of(value.substring(0, equals).toLowerCase(Locale.ROOT));
+            target = Optional.of(normalisedTarget(text, value.substring(0, equals).strip()));
             value = value.substring(equals + 1);
         }
         if (value.startsWith("sha256/")) {
@@ -61,6 +62,51 @@ public record Pin(Optional<String> target, boolean key, byte[] sha256) {
                     + " digits (a certificate's SHA-256 fingerprint)");
         }
         return new Pin(target, false, HexFormat.of().parseHex(hex));
+    }
+
+    /**
+     * A pin's TARGET in the form targets are compared in, so that {@code WEB.corp.}, {@code
+     * bücher.test:8443} or {@code [0::1]:443} find their target: one trailing dot dropped,
+     * internationalised names as A-labels (RFC 5890), lower case (RFC 4343), IPv6 in RFC 5952 text
+     * without brackets; {@code host} or {@code host:port}.
+     */
+    private static String normalisedTarget(String text, String typed) {
+        String host = typed;
+        String port = "";
+        if (typed.startsWith("[")) {
+            int close = typed.indexOf(']');
+            host = close < 0 ? typed : typed.substring(1, close);
+            String rest = close < 0 ? "" : typed.substring(close + 1);
+            if (close < 0 || !(rest.isEmpty() || rest.startsWith(":"))) {
+                throw new IllegalArgumentException("\"" + text + "\": the target \"" + typed + "\" is not [IPv6]:PORT");
+            }
+            port = rest.isEmpty() ? "" : rest.substring(1);
+        } else if (typed.indexOf(':') >= 0 && typed.indexOf(':') == typed.lastIndexOf(':')) {
+            host = typed.substring(0, typed.indexOf(':'));
+            port = typed.substring(typed.indexOf(':') + 1);
+        }
+        if (!port.isEmpty() && !port.matches("[0-9]{1,5}") || !port.isEmpty() && (Integer.parseInt(port) < 1
+                || Integer.parseInt(port) > 65535)) {
+            throw new IllegalArgumentException("\"" + text + "\": the target's port \"" + port
+                    + "\" is not a port (1-65535)");
+        }
+        Optional<java.net.InetAddress> address = org.certcheck.input.IpLiteral.parse(host);
+        String name;
+        if (address.isPresent()) {
+            name = org.certcheck.input.IpLiteral.text(address.get());
+        } else {
+            name = host.endsWith(".") ? host.substring(0, host.length() - 1) : host;
+            try {
+                name = java.net.IDN.toASCII(name).toLowerCase(Locale.ROOT);
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("\"" + text + "\": the target \"" + typed + "\" is not a host name ("
+                        + e.getMessage() + ")");
+            }
+            if (name.isEmpty()) {
+                throw new IllegalArgumentException("\"" + text + "\": the target before \"=\" is empty");
+            }
+        }
+        return port.isEmpty() ? name : name + ":" + Integer.parseInt(port);
     }
 
     /** True when this pin is for {@code host:port} (or for every target). */

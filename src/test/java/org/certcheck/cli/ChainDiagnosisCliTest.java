@@ -45,7 +45,7 @@ class ChainDiagnosisCliTest {
         rest.forEach(c -> chain.add(c.certificate()));
         try (TlsServer server = TlsServer.start(LOOPBACK, chain, leaf.privateKey())) {
             return CliRun.run("--revocation", "off", "--ca", rootPem.toString(), "-o", "json", "--connect-timeout", "2s",
-                    "--handshake-timeout", "5s", "good.test:" + server.port());
+                    "--handshake-timeout", "5s", "--fetch-allow", "127.0.0.1", "good.test:" + server.port());
         }
     }
 

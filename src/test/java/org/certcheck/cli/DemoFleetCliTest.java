@@ -53,7 +53,7 @@ class DemoFleetCliTest {
 
     private static CliRun check(String... targets) {
         List<String> args = new ArrayList<>(List.of("--ca", rootPem.toString(), "--output", "json",
-                "--connect-timeout", "2s", "--handshake-timeout", "2s"));
+                "--connect-timeout", "2s", "--handshake-timeout", "2s", "--fetch-allow", "127.0.0.1"));
         args.addAll(List.of(targets));
         return CliRun.run(Clock.fixed(NOW, ZoneOffset.UTC), fleet.resolver(), args.toArray(String[]::new));
     }
