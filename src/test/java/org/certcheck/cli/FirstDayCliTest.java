@@ -116,6 +116,15 @@ class FirstDayCliTest {
                 .doesNotContain("--shard shard");
     }
 
+    @Test
+    void theDemosClosingHintNamesOnlyFilesThatExist() {
+        CliRun demo = CliRun.run("demo");
+
+        assertThat(demo.exitCode()).as(demo.err()).isZero();
+        assertThat(demo.err()).contains("see hosts.example.txt").doesNotContain("certs/corp-root.pem");
+        assertThat(Path.of("hosts.example.txt")).isRegularFile();
+    }
+
     private CliRun check(String... args) {
         List<String> all = new ArrayList<>(List.of("--revocation", "off"));
         all.addAll(List.of(args));
