@@ -116,7 +116,9 @@ final class DemoCommand implements Callable<Integer> {
         if (surprises.isEmpty()) {
             err.println("demo: all " + cases.size() + " targets got the verdict they were built for. A real run over"
                     + " them would exit " + realExit + " (" + ExitCode.describe(realExit) + ").");
-            err.println("demo: now try  certcheck --ca certs/corp-root.pem hosts.txt");
+            // Placeholders, said to be yours: the hint names no file that a fresh clone lacks.
+            err.println("demo: next, write your hosts into a file, one per line (see hosts.example.txt), and run");
+            err.println("demo:   certcheck --ca YOUR-ROOT-CA.pem YOUR-HOSTS.txt");
             err.flush();
             return ExitCode.OK;
         }

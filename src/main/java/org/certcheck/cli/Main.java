@@ -75,6 +75,10 @@ public final class Main {
             }
             PrintWriter err = e.getCommandLine().getErr();
             err.println("certcheck: " + e.getMessage());
+            if (e instanceof CommandLine.UnmatchedArgumentException unmatched) {
+                // "Did you mean: --ca-password?" for a mistyped option or subcommand.
+                CommandLine.UnmatchedArgumentException.printSuggestions(unmatched, err);
+            }
             err.println("Try 'certcheck --help' for usage.");
             err.flush();
             return ExitCode.USAGE;

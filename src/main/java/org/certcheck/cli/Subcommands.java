@@ -12,7 +12,7 @@ import picocli.CommandLine;
  */
 final class Subcommands {
     /** Every name a subcommand answers to (SubcommandsTest compares it with the registered ones). */
-    static final Set<String> NAMES = Set.of("demo", "verify", "inventory", "merge", "generate-completion");
+    static final Set<String> NAMES = Set.of("demo", "verify", "inventory", "merge", "help", "generate-completion");
 
     private Subcommands() {
     }
@@ -39,6 +39,8 @@ final class Subcommands {
         certcheck.addSubcommand(VerifyCommand.class);
         certcheck.addSubcommand(InventoryCommand.class);
         certcheck.addSubcommand(MergeCommand.class);
+        // 'certcheck help' and 'certcheck help verify', as git and many other tools take them.
+        certcheck.addSubcommand("help", new CommandLine.HelpCommand());
         // 'source <(certcheck generate-completion)': picocli's own bash/zsh script, not listed in --help.
         certcheck.addSubcommand("generate-completion", new AutoComplete.GenerateCompletion());
         certcheck.getSubcommands().get("generate-completion").getCommandSpec().usageMessage().hidden(true);

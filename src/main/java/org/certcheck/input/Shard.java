@@ -20,7 +20,7 @@ public record Shard(int index, int count) {
 
     public Shard {
         if (count < 1 || index < 1 || index > count) {
-            throw new IllegalArgumentException("shard " + index + "/" + count + ": expected K/N with 1 <= K <= N");
+            throw new IllegalArgumentException(index + "/" + count + " is out of range: expected K/N with 1 <= K <= N");
         }
     }
 

@@ -54,25 +54,22 @@ public final class JunitReporter implements Reporter {
         try {
             XMLStreamWriter xml = XMLOutputFactory.newFactory().createXMLStreamWriter(out);
             xml.writeStartDocument("UTF-8", "1.0");
+            // One run is one suite: a <testsuite> root, Ant's own format, which Ant's junitreport
+            // reads (it counts 0 tests under a <testsuites> root), as do Jenkins, GitLab and GitHub.
             newline(xml, 0);
-            xml.writeStartElement("testsuites");
-            counts(xml, report);
-            newline(xml, 1);
             xml.writeStartElement("testsuite");
             counts(xml, report);
-            newline(xml, 2);
+            newline(xml, 1);
             xml.writeStartElement("properties");
             property(xml, "checkedAt", UtcTime.iso(report.checkedAt()));
             property(xml, "trust", report.trust());
-            newline(xml, 2);
+            newline(xml, 1);
             xml.writeEndElement();
             for (Verdict verdict : report.verdicts()) {
                 testcase(xml, verdict);
             }
-            newline(xml, 2);
-            element(xml, "system-out", report.summary());
             newline(xml, 1);
-            xml.writeEndElement();
+            element(xml, "system-out", report.summary());
             newline(xml, 0);
             xml.writeEndElement();
             xml.writeCharacters("\n");
@@ -98,7 +95,7 @@ public final class JunitReporter implements Reporter {
     }
 
     private void testcase(XMLStreamWriter xml, Verdict verdict) throws XMLStreamException {
-        newline(xml, 2);
+        newline(xml, 1);
         xml.writeStartElement("testcase");
         xml.writeAttribute("name", Printable.printable(verdict.target()));
         xml.writeAttribute("classname", SUITE);
@@ -106,7 +103,7 @@ public final class JunitReporter implements Reporter {
         Status status = verdict.status();
         if (status == Status.FAIL || status == Status.UNKNOWN || (failOnWarn && status == Status.WARN)) {
             List<Finding> problems = verdict.findings().stream().filter(f -> f.severity() != Severity.INFO).toList();
-            newline(xml, 3);
+            newline(xml, 2);
             xml.writeStartElement(status == Status.UNKNOWN ? "error" : "failure");
             xml.writeAttribute("message", String.join("; ", problems.stream()
                     .map(f -> Printable.printable(f.message())).toList()));
@@ -118,10 +115,10 @@ public final class JunitReporter implements Reporter {
             lines.add(status + " " + verdict.anchor().map(anchor -> "chain ends at " + Printable.printable(anchor))
                     .orElse("").trim());
             lines.addAll(lines(verdict.findings(), true));
-            newline(xml, 3);
+            newline(xml, 2);
             element(xml, "system-out", String.join("\n", lines));
         }
-        newline(xml, 2);
+        newline(xml, 1);
         xml.writeEndElement();
     }
 
@@ -132,7 +129,7 @@ public final class JunitReporter implements Reporter {
     }
 
     private static void property(XMLStreamWriter xml, String name, String value) throws XMLStreamException {
-        newline(xml, 3);
+        newline(xml, 2);
         xml.writeEmptyElement("property");
         xml.writeAttribute("name", name);
         xml.writeAttribute("value", Printable.printable(value));

@@ -26,8 +26,9 @@ import org.certcheck.finding.Printable;
  *
  * When revocation was checked for any target, a REVOCATION column ({@code good (ocsp)},
  * {@code revoked (crl)}, {@code unknown}, {@code no info}, {@code -} for not checked) comes before
- * REASONS. Columns are separated by two spaces and as wide as their widest cell (TARGET at most 40, cut with
- * an ellipsis); DAYS is right-aligned; {@code -} stands for "no certificate seen". Further reasons
+ * REASONS. Columns are separated by two spaces and as wide as their widest cell; a target wider than
+ * TARGET may be (40 columns or a third of the terminal's width; 64 when the output is not a terminal)
+ * is never cut: it gets a line of its own above its row, whose TARGET cell is then empty; DAYS is right-aligned; {@code -} stands for "no certificate seen". Further reasons
  * continue on their own lines under REASONS; with a {@link TableStyle#width() width} a long reason
  * wraps, its continuation lines indented two more spaces. In details mode every row is followed by
  * an indented block of {@code label: value} lines (origin, the leaf's facts, the connection, the
@@ -65,7 +66,9 @@ public final class TableReporter implements Reporter {
         for (Verdict verdict : shown) {
             rows.add(TableRow.of(verdict, report.checkedAt(), style.details()));
         }
-        int targetWidth = width("TARGET", rows, TableRow::target);
+        int targetLimit = style.width() == 0 ? TableRow.PLAIN_TARGET_LIMIT
+                : Math.max(TableRow.TARGET_LIMIT, style.width() / 3);
+        int targetWidth = Math.min(targetLimit, width("TARGET", rows, TableRow::target));
         int statusWidth = width("STATUS", rows, row -> row.status().name());
         int daysWidth = width("DAYS", rows, TableRow::days);
         int notAfterWidth = width("NOT AFTER", rows, TableRow::notAfter);
@@ -84,7 +87,11 @@ public final class TableReporter implements Reporter {
             TableRow row = rows.get(i);
             List<String> reasons = new ArrayList<>();
             row.reasons().forEach(reason -> reasons.addAll(WordWrap.wrap(reason, reasonsWidth)));
-            line(out, pad(row.target(), targetWidth) + GAP + status(row.status(), statusWidth) + GAP
+            boolean alone = WordWrap.length(row.target()) > targetWidth;
+            if (alone) {
+                line(out, row.target());
+            }
+            line(out, pad(alone ? "" : row.target(), targetWidth) + GAP + status(row.status(), statusWidth) + GAP
                     + padLeft(row.days(), daysWidth) + GAP + pad(row.notAfter(), notAfterWidth) + GAP
                     + (revocation ? pad(row.revocation(), revocationWidth) + GAP : "")
                     + (reasons.isEmpty() ? "" : reasons.get(0)));

@@ -17,8 +17,14 @@ import org.certcheck.revocation.PathRevocation;
  * @param reasons    one entry per reason, unwrapped; empty when there is nothing to say
  */
 record TableRow(String target, Status status, String days, String notAfter, String revocation, List<String> reasons) {
-    /** Longer targets (raw malformed input lines, long file paths) are cut, so one cannot widen the table. */
+    /**
+     * The TARGET column is at most this wide on a terminal (or a third of its width): a longer target
+     * (a raw malformed input line, a long file path) is printed whole on a line of its own, so one
+     * cannot widen the table and two long names never print alike.
+     */
     static final int TARGET_LIMIT = 40;
+    /** The same limit where the output is not a terminal (pipes, files, cron mail). */
+    static final int PLAIN_TARGET_LIMIT = 64;
     static final String NONE = "-";
 
     TableRow {
@@ -47,23 +53,11 @@ record TableRow(String target, Status status, String days, String notAfter, Stri
         }
         var days = DaysLeft.of(verdict, checkedAt);
         return new TableRow(
-                truncate(Printable.printable(verdict.target())),
+                Printable.printable(verdict.target()),
                 verdict.status(),
                 days.isPresent() ? Long.toString(days.getAsLong()) : NONE,
                 verdict.notAfter().map(UtcTime::date).orElse(NONE),
                 verdict.revocation().map(PathRevocation::summary).orElse(NONE),
                 reasons.stream().map(Printable::printable).toList());
-    }
-
-    /** Cut in the middle: a path keeps its file name and alias, a host its port. */
-    private static String truncate(String target) {
-        int length = WordWrap.length(target);
-        if (length <= TARGET_LIMIT) {
-            return target;
-        }
-        int head = (TARGET_LIMIT - 1) / 2;
-        int tail = TARGET_LIMIT - 1 - head;
-        return target.substring(0, target.offsetByCodePoints(0, head)) + "\u2026"
-                + target.substring(target.offsetByCodePoints(0, target.codePointCount(0, target.length()) - tail));
     }
 }

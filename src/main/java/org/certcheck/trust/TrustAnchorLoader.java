@@ -24,13 +24,17 @@ import org.certcheck.validate.TrustAnchors;
  * Loads the certificates chains may end at (RFC 5280 §6.1.1 (d), the trust anchor information)
  * from the CA files and directories the user named, or the JVM's default trust store.
  *
- * <p>A path may be a PEM bundle, a single DER certificate, or a directory of such files (read
- * non-recursively in name order; hidden files skipped; files without a certificate skipped with a
- * warning). A certificate that is not a CA is accepted, with a warning: users trust self-signed
+ * <p>A path may be a PEM bundle, a single DER certificate, a PKCS#12, JKS or JCEKS trust store
+ * ({@link CaKeystore}), or a directory of such files (read non-recursively in name order; hidden
+ * files skipped; other files, such as a README, skipped quietly and named at {@code -v}; a file
+ * named like a certificate that holds none skipped with a warning). A certificate that is not a CA is accepted, with a warning: users trust self-signed
  * leaves directly. Certificates with the same encoding are kept once.
  */
 public final class TrustAnchorLoader {
     private static final Logger LOG = LoggerFactory.getLogger(TrustAnchorLoader.class);
+    /** Names of files that should hold certificates (as OpenSSL's c_rehash and Debian name them). */
+    private static final java.util.regex.Pattern CERTIFICATE_NAME = java.util.regex.Pattern.compile(
+            "(?i).*\\.(pem|crt|cer|der|ca-bundle)|[0-9a-f]{8}\\.[0-9]+");
 
     private TrustAnchorLoader() {
     }
@@ -43,6 +47,11 @@ public final class TrustAnchorLoader {
      *                            empty, no certificate, a private key, corrupt PEM or DER
      */
     public static TrustAnchors load(List<Path> caFiles, boolean addSystemTrust) {
+        return load(caFiles, addSystemTrust, List.of());
+    }
+
+    /** As {@link #load(List, boolean)}, with the passwords to try on trust stores. */
+    public static TrustAnchors load(List<Path> caFiles, boolean addSystemTrust, List<String> passwords) {
         if (caFiles.isEmpty()) {
             List<X509Certificate> system = JvmTrustStore.certificates();
             if (system.isEmpty()) {
@@ -52,7 +61,7 @@ public final class TrustAnchorLoader {
         }
         Map<ByteBuffer, X509Certificate> anchors = new LinkedHashMap<>();
         for (Path path : caFiles) {
-            for (X509Certificate certificate : certificatesIn(path)) {
+            for (X509Certificate certificate : certificatesIn(path, passwords)) {
                 anchors.putIfAbsent(encoding(certificate), certificate);
             }
         }
@@ -68,14 +77,20 @@ public final class TrustAnchorLoader {
         return new TrustAnchors(List.copyOf(anchors.values()), description, system);
     }
 
-    private static List<X509Certificate> certificatesIn(Path path) {
+    private static List<X509Certificate> certificatesIn(Path path, List<String> passwords) {
         if (Files.isDirectory(path)) {
-            return directory(path);
+            return directory(path, passwords);
         }
         if (!Files.exists(path)) {
             throw new TrustLoadException(path + ": no such file");
         }
-        // A named pipe (--ca <(kubectl get secret ...)) or device is read too, up to CaFile's limit.
+        // A named pipe (--ca <(kubectl get secret ...)) or device is read too, up to CaFile's limit; only a
+        // regular file can be a keystore (telling one apart reads its first bytes, which a pipe would lose).
+        if (Files.isRegularFile(path) && CaKeystore.is(path)) {
+            List<X509Certificate> stored = CaKeystore.read(path, passwords);
+            warnAboutNonCas(path, stored);
+            return stored;
+        }
         CaFile.Content content = CaFile.read(path);
         if (content instanceof CaFile.Content.NoCertificate none) {
             throw new TrustLoadException(path + ": " + none.reason());
@@ -85,7 +100,7 @@ public final class TrustAnchorLoader {
         return certificates;
     }
 
-    private static List<X509Certificate> directory(Path directory) {
+    private static List<X509Certificate> directory(Path directory, List<String> passwords) {
         List<Path> entries;
         try (Stream<Path> listing = Files.list(directory)) {
             entries = listing.filter(entry -> !entry.getFileName().toString().startsWith("."))
@@ -106,9 +121,21 @@ public final class TrustAnchorLoader {
                 skipped.add(entry.getFileName().toString());
                 continue;
             }
+            if (CaKeystore.is(entry)) {
+                List<X509Certificate> stored = CaKeystore.read(entry, passwords);
+                warnAboutNonCas(entry, stored);
+                certificates.addAll(stored);
+                continue;
+            }
             CaFile.Content content = CaFile.read(entry);
             if (content instanceof CaFile.Content.NoCertificate none) {
-                LOG.warn("{}: skipped, {}", entry, none.reason());
+                // A README or notes beside the CAs are expected there: named only at -v. A file
+                // named like a certificate that holds none is a mistake worth a warning.
+                if (CERTIFICATE_NAME.matcher(entry.getFileName().toString()).matches()) {
+                    LOG.warn("{}: skipped, {}", entry, none.reason());
+                } else {
+                    LOG.info("{}: skipped, not a certificate file ({})", entry, none.reason());
+                }
                 skipped.add(entry.getFileName().toString());
             } else {
                 List<X509Certificate> found = ((CaFile.Content.Certificates) content).certificates();

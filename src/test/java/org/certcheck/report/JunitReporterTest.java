@@ -34,38 +34,35 @@ public class JunitReporterTest {
 
         assertThat(xml).isEqualTo("""
                 <?xml version="1.0" encoding="UTF-8"?>
-                <testsuites name="certcheck" tests="4" failures="1" errors="1" skipped="0" time="0.107" \
+                <testsuite name="certcheck" tests="4" failures="1" errors="1" skipped="0" time="0.107" \
                 timestamp="2026-11-23T12:00:00">
-                  <testsuite name="certcheck" tests="4" failures="1" errors="1" skipped="0" time="0.107" \
-                timestamp="2026-11-23T12:00:00">
-                    <properties>
-                      <property name="checkedAt" value="2026-11-23T12:00:00Z"/>
-                      <property name="trust" value="1 CA from certs/corp-root.pem"/>
-                    </properties>
-                    <testcase name="www.corp.test:443" classname="certcheck" time="0.035">
-                      <system-out>PASS chain ends at CN=Corp Root CA
+                  <properties>
+                    <property name="checkedAt" value="2026-11-23T12:00:00Z"/>
+                    <property name="trust" value="1 CA from certs/corp-root.pem"/>
+                  </properties>
+                  <testcase name="www.corp.test:443" classname="certcheck" time="0.035">
+                    <system-out>PASS chain ends at CN=Corp Root CA
                 INFO [tls.handshake-failed] the server asked for a client certificate after sending its own; \
                 none was sent</system-out>
-                    </testcase>
-                    <testcase name="old.corp.test:443" classname="certcheck" time="0.041">
-                      <failure message="expired 3 days ago (notAfter 2026-11-20 12:00 UTC): renew it; not valid for \
+                  </testcase>
+                  <testcase name="old.corp.test:443" classname="certcheck" time="0.041">
+                    <failure message="expired 3 days ago (notAfter 2026-11-20 12:00 UTC): renew it; not valid for \
                 old.corp.test: the certificate names DNS:new.corp.test" type="cert.expired">[cert.expired] expired 3 \
                 days ago (notAfter 2026-11-20 12:00 UTC): renew it
                 [host.mismatch] not valid for old.corp.test: the certificate names DNS:new.corp.test</failure>
-                    </testcase>
-                    <testcase name="soon.corp.test:8443" classname="certcheck" time="0.028">
-                      <system-out>WARN chain ends at CN=Corp Root CA
+                  </testcase>
+                  <testcase name="soon.corp.test:8443" classname="certcheck" time="0.028">
+                    <system-out>WARN chain ends at CN=Corp Root CA
                 WARN [cert.expires-soon] expires in 12 days (notAfter 2026-12-05 12:00 UTC, --warn-days 30): renew \
                 it soon</system-out>
-                    </testcase>
-                    <testcase name="down.corp.test:443" classname="certcheck" time="0.003">
-                      <error message="connection refused by 10.0.0.7:443: is the service running on this port?" \
+                  </testcase>
+                  <testcase name="down.corp.test:443" classname="certcheck" time="0.003">
+                    <error message="connection refused by 10.0.0.7:443: is the service running on this port?" \
                 type="probe.refused">[probe.refused] connection refused by 10.0.0.7:443: is the service running on \
                 this port?</error>
-                    </testcase>
-                    <system-out>4 checked: 1 pass, 1 warn, 1 fail, 1 unknown</system-out>
-                  </testsuite>
-                </testsuites>
+                  </testcase>
+                  <system-out>4 checked: 1 pass, 1 warn, 1 fail, 1 unknown</system-out>
+                </testsuite>
                 """);
     }
 

@@ -172,7 +172,7 @@ class TableReporterTest {
     }
 
     @Test
-    void malformedInputLineIsEscapedAndALongTargetIsCutInTheMiddle() {
+    void malformedInputLineIsEscapedAndALongTargetIsNeverCut() {
         Verdict malformed = new Verdict("web\r:99999", "hosts.txt:12", Status.UNKNOWN,
                 List.of(Finding.of(FindingCode.INPUT_MALFORMED, Severity.UNKNOWN,
                         "\"web\\r:99999\": port out of range (1-65535)")),
@@ -183,13 +183,37 @@ class TableReporterTest {
 
         String table = render(ReportFixtures.reportOf(malformed, longName), TableStyle.plain());
 
-        assertThat(table).isEqualTo("""
-                TARGET                                    STATUS   DAYS  NOT AFTER  REASONS
-                web\\x0D:99999                             UNKNOWN     -  -          "web\\r:99999": port out of range (1-65535)
-                a-very-long-host-na\u2026lancer.corp.test:443  UNKNOWN     -  -          no such host
+        assertThat(table).isEqualTo(String.format("%-60s  STATUS   DAYS  NOT AFTER  REASONS\n", "TARGET")
+                + String.format("%-60s  UNKNOWN     -  -          \"web\\r:99999\": port out of range (1-65535)\n",
+                        "web\\x0D:99999")
+                + "a-very-long-host-name-behind-the-load-balancer.corp.test:443  UNKNOWN     -  -          no such host\n"
+                + "\n2 checked: 0 pass, 0 warn, 0 fail, 2 unknown\n");
+    }
 
-                2 checked: 0 pass, 0 warn, 0 fail, 2 unknown
-                """);
+    /** Issue 17: two hosts that differ in the middle once printed alike, cut to 40 characters. */
+    @Test
+    void targetsLongerThanTheColumnGetALineOfTheirOwnAndAreNeverCut() {
+        String one = "webserver-frontend.eu-west.datacenter-one.corp.test@127.0.0.1:19599";
+        String two = "webserver-frontend.eu-east.datacenter-one.corp.test@127.0.0.1:19599";
+        Verdict first = new Verdict(one, "hosts.txt:1", Status.UNKNOWN,
+                List.of(Finding.of(FindingCode.PROBE_DNS, Severity.UNKNOWN, "no such host")),
+                Optional.empty(), List.of(), List.of(), Optional.empty(), Duration.ZERO);
+        Verdict second = new Verdict(two, "hosts.txt:2", Status.UNKNOWN,
+                List.of(Finding.of(FindingCode.PROBE_DNS, Severity.UNKNOWN, "no such host")),
+                Optional.empty(), List.of(), List.of(), Optional.empty(), Duration.ZERO);
+
+        String plain = render(ReportFixtures.reportOf(first, second), TableStyle.plain());
+        String terminal = render(ReportFixtures.reportOf(first, second), new TableStyle(false, false, 100));
+
+        assertThat(plain).isEqualTo(tableOfTwoLongTargets(64, one, two));
+        assertThat(terminal).isEqualTo(tableOfTwoLongTargets(40, one, two));
+    }
+
+    private static String tableOfTwoLongTargets(int targetWidth, String one, String two) {
+        String cells = " ".repeat(targetWidth) + "  UNKNOWN     -  -          no such host\n";
+        return String.format("%-" + targetWidth + "s  STATUS   DAYS  NOT AFTER  REASONS%n", "TARGET").replace("\r", "")
+                + one + "\n" + cells + two + "\n" + cells
+                + "\n2 checked: 0 pass, 0 warn, 0 fail, 2 unknown\n";
     }
 
     @Test
@@ -203,7 +227,8 @@ class TableReporterTest {
 
         assertThat(table).isEqualTo("""
                 TARGET                                    STATUS  DAYS  NOT AFTER   REASONS
-                a-very-long-host-na\u2026lancer.corp.test:443  FAIL      -3  2026-11-20  expired 3 days ago
+                a-very-long-host-name-behind-the-load-balancer.corp.test:443
+                                                          FAIL      -3  2026-11-20  expired 3 days ago
                                                                                       (notAfter
                                                                                       2026-11-20 12:00
                                                                                       UTC): renew it

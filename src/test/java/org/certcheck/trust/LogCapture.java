@@ -13,9 +13,13 @@ import ch.qos.logback.core.read.ListAppender;
 final class LogCapture implements AutoCloseable {
     private final Logger logger;
     private final ListAppender<ILoggingEvent> appender = new ListAppender<>();
+    private final Level level;
 
     LogCapture(String loggerName) {
         logger = (Logger) LoggerFactory.getLogger(loggerName);
+        level = logger.getLevel();
+        // INFO too: what -v shows.
+        logger.setLevel(Level.INFO);
         appender.start();
         logger.addAppender(appender);
     }
@@ -26,8 +30,15 @@ final class LogCapture implements AutoCloseable {
                 .map(ILoggingEvent::getFormattedMessage).toList();
     }
 
+    /** Formatted messages at INFO (what -v shows), in order. */
+    List<String> infos() {
+        return appender.list.stream().filter(event -> event.getLevel() == Level.INFO)
+                .map(ILoggingEvent::getFormattedMessage).toList();
+    }
+
     @Override
     public void close() {
         logger.detachAppender(appender);
+        logger.setLevel(level);
     }
 }

@@ -104,11 +104,14 @@ class TrustAnchorLoaderTest {
         assertThat(anchors.certificates())
                 .containsExactly(ROOT.certificate(), OTHER_ROOT.certificate(), third.certificate());
         assertThat(anchors.description()).isEqualTo("3 CAs from " + certs);
+        // Issue 17: files beside the CAs that are not named like certificates are named only at -v.
         assertThat(log.warnings()).containsExactly(
-                certs.resolve("README.txt") + ": skipped, not a certificate file: no PEM \"-----BEGIN\" line, "
-                        + "and not DER (first byte 0x50; a DER certificate starts with 0x30)",
-                certs.resolve("empty.pem") + ": skipped, empty file; expected PEM or DER certificates",
-                certs.resolve("key.pub") + ": skipped, no certificate in this PEM file, only PUBLIC KEY");
+                certs.resolve("empty.pem") + ": skipped, empty file; expected PEM or DER certificates");
+        assertThat(log.infos()).containsExactly(
+                certs.resolve("README.txt") + ": skipped, not a certificate file (not a certificate file: no PEM "
+                        + "\"-----BEGIN\" line, and not DER (first byte 0x50; a DER certificate starts with 0x30))",
+                certs.resolve("key.pub") + ": skipped, not a certificate file (no certificate in this PEM file, "
+                        + "only PUBLIC KEY)");
     }
 
     @Test
@@ -168,13 +171,16 @@ class TrustAnchorLoaderTest {
     void hugeFileInADirectoryIsSkippedWithAWarning() throws IOException {
         Path certs = Files.createDirectory(dir.resolve("certs"));
         Files.writeString(certs.resolve("root.pem"), ROOT.certificatePem());
+        sparseFile(certs.resolve("backup.pem"), 3L << 30);
         sparseFile(certs.resolve("backup.tar"), 3L << 30);
 
         TrustAnchors anchors = TrustAnchorLoader.load(List.of(certs), false);
 
         assertThat(anchors.certificates()).containsExactly(ROOT.certificate());
         assertThat(log.warnings()).singleElement().asString()
-                .startsWith(certs.resolve("backup.tar") + ": skipped, too large for a CA file");
+                .startsWith(certs.resolve("backup.pem") + ": skipped, too large for a CA file");
+        assertThat(log.infos()).singleElement().asString()
+                .startsWith(certs.resolve("backup.tar") + ": skipped, not a certificate file (too large");
     }
 
     private static Path sparseFile(Path path, long length) throws IOException {
