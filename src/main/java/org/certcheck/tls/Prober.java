@@ -286,7 +286,7 @@ public final class Prober {
             }
             return new Handshake(target, peer, capture.get().chain(), session.getProtocol(), session.getCipherSuite(),
                     refusal, since(start), capture.get().stapledOcsp(), keys.request(),
-                    KeyProof.completed(session.getProtocol()));
+                    KeyProof.completed(session.getProtocol()), Optional.empty(), handshake.keyExchange());
         } catch (IOException e) {
             boolean timeout = timedOut.get() || e instanceof SocketTimeoutException;
             Optional<RecordingTrustManager.Capture> capture = recorder.capture();
@@ -298,7 +298,8 @@ public final class Prober {
                 return new Handshake(target, peer, capture.get().chain(), capture.get().protocol(),
                         capture.get().cipherSuite(), Optional.of(why), since(start), capture.get().stapledOcsp(),
                         keys.request(), KeyProof.beforeFailure(capture.get().protocol(), capture.get().cipherSuite(),
-                                handshake != null && handshake.answeredCertificate(), why));
+                                handshake != null && handshake.answeredCertificate(), why), Optional.empty(),
+                        handshake != null ? handshake.keyExchange() : Optional.empty());
             }
             trace.unreadableStaple = ClientContexts.unreadableStaple(e);
             return FailureClassifier.handshakeFailure(target, e, timeout, settings, since(start));

@@ -49,6 +49,7 @@ public final class Validator {
         findings.addAll(KeyProofCheck.check(handshake));
         findings.addAll(StapleCheck.check(handshake));
         findings.addAll(ChainSizeCheck.check(handshake));
+        findings.addAll(KeyExchangeCheck.check(handshake));
         // The end of the handshake (an error, or a request for a client certificate) is explained here.
         findings.addAll(ClientCertificateCheck.check(handshake));
         return new Assessment(certificates.path(), findings);
