@@ -46,14 +46,18 @@ public record Finding(FindingCode code, Severity severity, String message, Optio
         return rated == severity ? this : new Finding(code, rated, message, certificate, role);
     }
 
-    /** @deprecated the severity comes from {@link Calibration}; use {@link #of(FindingCode, String)}. */
-    @Deprecated
+    /**
+     * A finding with a severity given outright, for report fixtures in tests; checks never choose a
+     * severity: use {@link #of(FindingCode, String)}.
+     */
     public static Finding of(FindingCode code, Severity severity, String message) {
         return new Finding(code, severity, message, Optional.empty(), Role.TARGET);
     }
 
-    /** @deprecated the severity comes from {@link Calibration}; use {@link #about(String, Role, FindingCode, String)}. */
-    @Deprecated
+    /**
+     * A finding about a leaf with a severity given outright, for report fixtures in tests; checks use
+     * {@link #about(String, Role, FindingCode, String)}.
+     */
     public static Finding about(String certificateSubject, FindingCode code, Severity severity, String message) {
         return new Finding(code, severity, message, Optional.of(certificateSubject), Role.LEAF);
     }

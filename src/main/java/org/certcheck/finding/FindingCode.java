@@ -117,6 +117,9 @@ public enum FindingCode {
     // Issue 13 item 4 (TLS level): what clients refuse in the key exchange and the chain's size.
     TLS_LARGE_CHAIN("tls.large-chain", Kind.HYGIENE, "the certificate chain is larger than Java clients (32 KiB) or"
             + " OpenSSL clients (100 KiB) accept by default"),
+    TLS_DH_TOO_SMALL("tls.dh-too-small", Kind.BREAKS, "the server's DHE group is under 1024 bits: OpenSSL, curl and Java refuse it"),
+    TLS_DH_SMALL("tls.dh-small", Kind.HYGIENE, "the server's DHE group is under 2048 bits (RFC 7919 groups start at 2048)"),
+    TLS_UNUSUAL_CURVE("tls.unusual-curve", Kind.HYGIENE, "the server's ECDHE group is none of P-256, P-384, P-521, X25519, X448"),
     ;
 
     private final String code;

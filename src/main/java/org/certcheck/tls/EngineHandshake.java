@@ -46,6 +46,7 @@ final class EngineHandshake {
     private final ByteBuffer netOut;
     private final BooleanSupplier certificateReceived;
     private boolean answeredCertificate;
+    private final KeyExchangeTap tap = new KeyExchangeTap();
 
     EngineHandshake(SSLEngine engine, Socket socket, long budgetNanos) throws IOException {
         this(engine, socket, budgetNanos, () -> false);
@@ -166,6 +167,11 @@ final class EngineHandshake {
         return answeredCertificate;
     }
 
+    /** The key exchange the server chose, as read from the clear part of the handshake. */
+    Optional<KeyExchange> keyExchange() {
+        return tap.keyExchange();
+    }
+
     /** What is left of the budget: the server's time not yet used, for a fallback attempt on the same target. */
     long remainingNanos() {
         return Math.max(0, remainingNanos);
@@ -243,6 +249,7 @@ final class EngineHandshake {
         if (count < 0) {
             throw new EOFException("the server closed the connection during the handshake");
         }
+        tap.accept(netIn.array(), netIn.arrayOffset() + netIn.position(), count);
         netIn.position(netIn.position() + count);
         bytesRead += count;
         if (bytesRead > MAX_BYTES_READ) {
@@ -272,6 +279,11 @@ final class EngineHandshake {
         }
         try {
             return step.run();
+        } catch (RuntimeException e) {
+            // JSSE signals some refusals of a server's parameters (a DH group or key it cannot use) this way:
+            // an outcome of the handshake to report, not a bug of certcheck.
+            throw new SSLException("the JVM's TLS stack could not use what the server sent: "
+                    + FailureClassifier.describe(e), e);
         } finally {
             CPU.release();
         }

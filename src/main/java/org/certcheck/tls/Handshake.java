@@ -30,12 +30,21 @@ import org.certcheck.input.Target;
  * @param unreadableStaple set when the server stapled something the JVM could not read as an OCSP
  *                       response (RFC 6960 section 4.2.1), which ended the first handshake; the facts
  *                       here then come from a second handshake that asked for no staple
+ * @param keyExchange    the ephemeral group the server chose, when the clear part of the handshake showed it
  */
 public record Handshake(Target target, InetSocketAddress peer, List<X509Certificate> chain, String protocol,
                         String cipherSuite, Optional<String> handshakeError, Duration elapsed,
                         List<byte[]> stapledOcsp, Optional<ClientCertificateRequest> clientCertificateRequest,
-                        KeyProof keyProof, Optional<String> unreadableStaple)
+                        KeyProof keyProof, Optional<String> unreadableStaple, Optional<KeyExchange> keyExchange)
         implements ProbeResult {
+
+    public Handshake(Target target, InetSocketAddress peer, List<X509Certificate> chain, String protocol,
+                     String cipherSuite, Optional<String> handshakeError, Duration elapsed, List<byte[]> stapledOcsp,
+                     Optional<ClientCertificateRequest> clientCertificateRequest, KeyProof keyProof,
+                     Optional<String> unreadableStaple) {
+        this(target, peer, chain, protocol, cipherSuite, handshakeError, elapsed, stapledOcsp, clientCertificateRequest,
+                keyProof, unreadableStaple, Optional.empty());
+    }
 
     public Handshake(Target target, InetSocketAddress peer, List<X509Certificate> chain, String protocol,
                      String cipherSuite, Optional<String> handshakeError, Duration elapsed, List<byte[]> stapledOcsp,
@@ -65,6 +74,7 @@ public record Handshake(Target target, InetSocketAddress peer, List<X509Certific
         Objects.requireNonNull(clientCertificateRequest, "clientCertificateRequest");
         Objects.requireNonNull(keyProof, "keyProof");
         Objects.requireNonNull(unreadableStaple, "unreadableStaple");
+        Objects.requireNonNull(keyExchange, "keyExchange");
         // Copies in and out: a record holding arrays is only immutable if nobody can write to them.
         // An empty entry (an RFC 6961 list may hold one for a certificate without a response) is no response.
         stapledOcsp = stapledOcsp.stream().filter(der -> der.length > 0).map(byte[]::clone).toList();
@@ -91,7 +101,7 @@ public record Handshake(Target target, InetSocketAddress peer, List<X509Certific
     /** This handshake, as read again without asking for a staple after {@code why} ended the first one. */
     public Handshake withUnreadableStaple(String why, Duration totalElapsed) {
         return new Handshake(target, peer, chain, protocol, cipherSuite, handshakeError, totalElapsed, stapledOcsp,
-                clientCertificateRequest, keyProof, Optional.of(why));
+                clientCertificateRequest, keyProof, Optional.of(why), keyExchange);
     }
 
     public X509Certificate leaf() {

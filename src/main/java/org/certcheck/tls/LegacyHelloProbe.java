@@ -73,22 +73,24 @@ final class LegacyHelloProbe {
      * server refuses. {@code socket} is open and ready for TLS (directly, after a STARTTLS preamble or
      * through a proxy tunnel); {@code peer} is what the report names as the server, {@code serverName}
      * the SNI to send, as the JVM's handshake sent it ({@code --sni}, {@code --no-sni}); {@code timeout}
-     * is what is left of the target's handshake budget, for all reads together. The caller closes the
-     * socket.
+     * is what is left of the target's handshake budget, for all reads together; {@code firstFailure}
+     * is how the JVM's own handshake ended, quoted in the report. The caller closes the socket.
      */
     static Optional<Handshake> probe(Target target, Socket socket, InetSocketAddress peer,
-                                     Optional<String> serverName, Duration timeout, long startNanos) {
+                                     Optional<String> serverName, Duration timeout, String firstFailure,
+                                     long startNanos) {
         try {
             socket.getOutputStream().write(clientHello(serverName));
             socket.getOutputStream().flush();
-            return read(target, peer, new DataInputStream(new DeadlineInput(socket, timeout.toNanos())), startNanos);
+            return read(target, peer, new DataInputStream(new DeadlineInput(socket, timeout.toNanos())), firstFailure,
+                    startNanos);
         } catch (IOException | RuntimeException e) {
             return Optional.empty();
         }
     }
 
     private static Optional<Handshake> read(Target target, InetSocketAddress endpoint, DataInputStream in,
-                                            long startNanos) throws IOException {
+                                            String firstFailure, long startNanos) throws IOException {
         ByteArrayOutputStream handshake = new ByteArrayOutputStream();
         String protocol = null;
         String suite = null;
@@ -128,8 +130,11 @@ final class LegacyHelloProbe {
                     };
                     suite = SUITES.getOrDefault(id, String.format("0x%04X", id));
                 } else if (messageType == 11 && protocol != null) {
-                    String refusal = "the JVM refuses this server's " + protocol + " / " + suite + "; its certificate"
-                            + " was read from a legacy ClientHello, and Java clients cannot connect";
+                    // The JVM's own reason is quoted: it may have refused the protocol or suite, or something
+                    // else the server sent (a signature algorithm, a key exchange group).
+                    String refusal = "the JVM's handshake failed (" + firstFailure + "); the certificate was read"
+                            + " from a legacy ClientHello, to which the server answered with " + protocol + " / "
+                            + suite + ", and Java clients cannot connect";
                     return Optional.of(new Handshake(target, endpoint, certificates(body), protocol, suite,
                             Optional.of(refusal), Duration.ofNanos(System.nanoTime() - startNanos), List.of(),
                             Optional.empty(), KeyProof.notProven(refusal + "; that exchange is in the clear and"

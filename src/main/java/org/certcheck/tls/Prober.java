@@ -183,7 +183,8 @@ public final class Prober {
             // The server may speak only what this JVM disables (TLS 1.0/1.1, RC4, 3DES): read its
             // certificate with a legacy ClientHello, for this probe only (see LegacyHelloProbe). The
             // handshake timeout is one budget per target: the fallback gets what the first try left.
-            Optional<Handshake> legacy = legacy(target, peer, reconnect, attempt.remainingNanos(), start);
+            Optional<Handshake> legacy = legacy(target, peer, reconnect, attempt.remainingNanos(), failure.message(),
+                    start);
             if (legacy.isPresent()) {
                 return legacy.get();
             }
@@ -212,14 +213,14 @@ public final class Prober {
     }
 
     private Optional<Handshake> legacy(Target target, InetSocketAddress peer, Reconnect reconnect, long budgetNanos,
-            long start) {
+            String firstFailure, long start) {
         try (Socket socket = reconnect.open()) {
             StartTlsStep.Outcome preamble = StartTlsStep.run(target, socket, settings, budgetNanos, start);
             if (preamble.failure().isPresent() || preamble.remainingNanos() <= 0) {
                 return Optional.empty();
             }
             return LegacyHelloProbe.probe(target, socket, peer, reach.sni().forTarget(target),
-                    Duration.ofNanos(preamble.remainingNanos()), start);
+                    Duration.ofNanos(preamble.remainingNanos()), firstFailure, start);
         } catch (IOException e) {
             LOG.debug("legacy ClientHello to {} not sent: {}", peer, e.toString());
             return Optional.empty();
@@ -286,7 +287,7 @@ public final class Prober {
             }
             return new Handshake(target, peer, capture.get().chain(), session.getProtocol(), session.getCipherSuite(),
                     refusal, since(start), capture.get().stapledOcsp(), keys.request(),
-                    KeyProof.completed(session.getProtocol()));
+                    KeyProof.completed(session.getProtocol()), Optional.empty(), handshake.keyExchange());
         } catch (IOException e) {
             boolean timeout = timedOut.get() || e instanceof SocketTimeoutException;
             Optional<RecordingTrustManager.Capture> capture = recorder.capture();
@@ -298,7 +299,8 @@ public final class Prober {
                 return new Handshake(target, peer, capture.get().chain(), capture.get().protocol(),
                         capture.get().cipherSuite(), Optional.of(why), since(start), capture.get().stapledOcsp(),
                         keys.request(), KeyProof.beforeFailure(capture.get().protocol(), capture.get().cipherSuite(),
-                                handshake != null && handshake.answeredCertificate(), why));
+                                handshake != null && handshake.answeredCertificate(), why), Optional.empty(),
+                        handshake != null ? handshake.keyExchange() : Optional.empty());
             }
             trace.unreadableStaple = ClientContexts.unreadableStaple(e);
             return FailureClassifier.handshakeFailure(target, e, timeout, settings, since(start));

@@ -6,7 +6,6 @@ import java.util.Optional;
 import org.certcheck.finding.Finding;
 import org.certcheck.finding.FindingCode;
 import org.certcheck.finding.Printable;
-import org.certcheck.finding.Severity;
 import org.certcheck.tls.ClientCertificateRequest;
 import org.certcheck.tls.Handshake;
 
@@ -46,12 +45,12 @@ final class ClientCertificateCheck {
                     + " sent (" + why + "); " + accepts + ": check --client-cert or --client-p12"))).orElse(List.of());
         }
         if (error.isPresent()) {
-            return List.of(Finding.of(FindingCode.TLS_CLIENT_CERT_REQUIRED, Severity.INFO,
+            return List.of(Finding.of(FindingCode.TLS_CLIENT_CERT_REQUIRED,
                     "the server requires a client certificate and ended the handshake without one (" + error.get()
                             + "); " + accepts + "; its own certificate was checked all the same: give --client-cert"
                             + " and --client-key, or --client-p12, to complete the handshake"));
         }
-        return List.of(Finding.of(FindingCode.TLS_CLIENT_CERT_REQUESTED, Severity.INFO,
+        return List.of(Finding.of(FindingCode.TLS_CLIENT_CERT_REQUESTED,
                 "the server asks for an optional client certificate and went on without one; " + accepts));
     }
 
@@ -65,6 +64,6 @@ final class ClientCertificateCheck {
     }
 
     private static Finding handshakeFailed(String message) {
-        return Finding.of(FindingCode.TLS_HANDSHAKE_FAILED, Severity.WARN, message);
+        return Finding.of(FindingCode.TLS_HANDSHAKE_FAILED, message);
     }
 }

@@ -6,7 +6,6 @@ import java.util.Set;
 
 import org.certcheck.finding.Finding;
 import org.certcheck.finding.FindingCode;
-import org.certcheck.finding.Severity;
 
 /**
  * The negotiated protocol and cipher suite. TLS 1.0 and 1.1 are deprecated by RFC 8996 and SSL 3
@@ -22,13 +21,13 @@ final class ProtocolCheck {
     static List<Finding> check(String protocol, String cipherSuite) {
         List<Finding> findings = new ArrayList<>();
         if (LEGACY.contains(protocol)) {
-            findings.add(Finding.of(FindingCode.TLS_LEGACY_PROTOCOL, Severity.FAIL,
+            findings.add(Finding.of(FindingCode.TLS_LEGACY_PROTOCOL,
                     "the server negotiated " + protocol + ", which is deprecated (RFC 8996) and refused by current"
                             + " clients, Java's included: enable TLS 1.2 and 1.3 on the server"));
         }
         String weakness = weakness(cipherSuite);
         if (weakness != null) {
-            findings.add(Finding.of(FindingCode.TLS_WEAK_CIPHER, Severity.FAIL,
+            findings.add(Finding.of(FindingCode.TLS_WEAK_CIPHER,
                     "the server negotiated " + cipherSuite + " (" + weakness + "): configure it to prefer"
                             + " ECDHE with AES-GCM or ChaCha20-Poly1305"));
         }
