@@ -130,6 +130,7 @@ public final class CheckCommand implements Callable<Integer> {
         ProbeSettings settings = connection.settings();
         int concurrency = connection.concurrency();
         List<HostListEntry> entries = reach.rewrite(targets.read(stdin));
+        report.shard = targets.stamp();
         TrustAnchors anchors = certificatePolicy.withAnchors(trust.load());
         ProxyChoice proxies = proxy.choice(environment);
         RevocationCheck revocationCheck = revocation.check(proxies);
