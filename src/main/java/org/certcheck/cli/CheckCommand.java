@@ -132,9 +132,10 @@ public final class CheckCommand implements Callable<Integer> {
         Logging.configure(report.verbosity(), report.debug);
         Policy thresholds = policy.policy();
         ProbeSettings settings = connection.settings();
-        int concurrency = connection.concurrency();
         List<HostListEntry> entries = reach.rewrite(targets.read(stdin));
         certificatePolicy.requirePinnedTargets(entries);
+        report.shard = targets.stamp();
+        int concurrency = withinDescriptors(connection.concurrency(), entries.size());
         TrustAnchors anchors = certificatePolicy.withAnchors(trust.load());
         ProxyChoice proxies = proxy.choice(environment);
         FetchRules fetchRules = fetch.rules(resolver, anchors);
@@ -153,6 +154,23 @@ public final class CheckCommand implements Callable<Integer> {
             outputs.finish(report.arrange(result));
             return report.exitCode(result, policy.failOnWarn());
         }
+    }
+
+    /**
+     * The concurrency the file descriptor limit allows (issue 14.13); said once on stderr when it
+     * is lower than asked and the list is long enough for that to matter.
+     */
+    private int withinDescriptors(int asked, int targets) {
+        Optional<DescriptorBudget> budget = DescriptorBudget.ofThisProcess();
+        if (budget.isEmpty()) {
+            return asked;
+        }
+        int effective = budget.get().concurrency(asked);
+        if (effective < Math.min(asked, targets)) {
+            spec.commandLine().getErr().println(budget.get().lowered(asked, effective));
+            spec.commandLine().getErr().flush();
+        }
+        return effective;
     }
 
     /** caIssuers downloads go through the probes' proxy, as revocation fetches do. */

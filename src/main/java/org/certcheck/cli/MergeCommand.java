@@ -49,7 +49,7 @@ final class MergeCommand implements Callable<Integer> {
         JsonReportMerger merger = new JsonReportMerger();
         for (Path report : reports) {
             try {
-                merger.add(mapper.readTree(BoundedFile.read(report, MAX_REPORT_BYTES)));
+                merger.add(mapper.readTree(BoundedFile.read(report, MAX_REPORT_BYTES)), report.toString());
             } catch (BoundedFile.TooLarge e) {
                 throw new UsageException(report + ": " + e.getMessage() + ", too large for a shard's report"
                         + " (read stopped there)");
@@ -62,6 +62,11 @@ final class MergeCommand implements Callable<Integer> {
             } catch (IOException e) {
                 throw new UsageException(report + ": cannot read it: " + BoundedFile.reason(e));
             }
+        }
+        try {
+            merger.checkComplete();
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(e.getMessage());
         }
         PrintWriter out = spec.commandLine().getOut();
         new JsonReporter().write(merger.merged(), out);

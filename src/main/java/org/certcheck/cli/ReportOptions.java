@@ -19,6 +19,7 @@ import org.certcheck.report.NagiosReporter;
 import org.certcheck.report.PrometheusReporter;
 import org.certcheck.report.Report;
 import org.certcheck.report.Reporter;
+import org.certcheck.report.ShardStamp;
 import org.certcheck.report.Status;
 import org.certcheck.report.TableReporter;
 import org.certcheck.report.TableStyle;
@@ -77,6 +78,9 @@ final class ReportOptions {
 
     @Option(names = "--debug", description = "Debug logs and stack traces on stderr.")
     boolean debug;
+
+    /** Set by the check before {@link #start} when it runs one shard: its JSON says so. */
+    Optional<ShardStamp> shard = Optional.empty();
 
     int verbosity() {
         return details.length;
@@ -149,7 +153,7 @@ final class ReportOptions {
         return switch (target.format()) {
             case table -> stdout ? terminalTable(environment) : new TableReporter(
                     new TableStyle(false, verbosity() > 0, 0));
-            case json -> new JsonReporter();
+            case json -> new JsonReporter(shard);
             case jsonl -> new JsonLinesReporter();
             case junit -> new JunitReporter(failOnWarn);
             case prometheus -> new PrometheusReporter(failOnWarn);

@@ -4,13 +4,17 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 
 import org.certcheck.input.HostFileException;
 import org.certcheck.input.HostList;
 import org.certcheck.input.HostListEntry;
 import org.certcheck.input.Protocol;
 import org.certcheck.input.Shard;
+import org.certcheck.report.ShardStamp;
 
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -36,17 +40,34 @@ final class TargetArguments {
                     + "for one target).")
     Protocol starttls;
 
+    /** Set by {@link #read} when --shard is given: what the shard's JSON report records of its origin. */
+    private Optional<ShardStamp> stamp = Optional.empty();
+
     /** Every entry of this shard, duplicates removed; a usage error when there is nothing to check. */
     List<HostListEntry> read(InputStream stdin) {
         List<HostListEntry> all = readAll(stdin);
         if (shard == null) {
             return all;
         }
+        Shard slice;
         try {
-            return Shard.parse(shard).select(all);
+            slice = Shard.parse(shard);
         } catch (IllegalArgumentException e) {
             throw new UsageException("--shard " + e.getMessage());
         }
+        Map<String, Integer> positions = new HashMap<>();
+        for (int i = 0; i < all.size(); i++) {
+            if (slice.contains(all.get(i))) {
+                positions.putIfAbsent(all.get(i).origin(), i);
+            }
+        }
+        stamp = Optional.of(new ShardStamp(slice.index(), slice.count(), Shard.listIdentity(all), positions));
+        return slice.select(all);
+    }
+
+    /** After {@link #read}: the shard this run checks, if --shard was given. */
+    Optional<ShardStamp> stamp() {
+        return stamp;
     }
 
     private List<HostListEntry> readAll(InputStream stdin) {

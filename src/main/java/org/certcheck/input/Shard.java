@@ -34,10 +34,30 @@ public record Shard(int index, int count) {
     }
 
     public boolean contains(HostListEntry entry) {
+        return slot(key(entry), count) == index - 1;
+    }
+
+    /**
+     * The identity of a whole list, the same on every machine that read the same list: SHA-256 (hex)
+     * of its entries' keys in order, one a line. {@code certcheck merge} uses it to refuse a shard
+     * of another list.
+     */
+    public static String listIdentity(List<HostListEntry> entries) {
+        try {
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            for (HostListEntry entry : entries) {
+                digest.update((key(entry) + "\n").getBytes(StandardCharsets.UTF_8));
+            }
+            return java.util.HexFormat.of().formatHex(digest.digest());
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JVM has SHA-256", e);
+        }
+    }
+
+    private static String key(HostListEntry entry) {
         // A bad line is reported by exactly one shard too, picked by where it was.
-        String key = entry instanceof Target target ? target.display()
+        return entry instanceof Target target ? target.display()
                 : entry.origin() + " " + ((InputProblem) entry).text();
-        return slot(key, count) == index - 1;
     }
 
     public List<HostListEntry> select(List<HostListEntry> entries) {

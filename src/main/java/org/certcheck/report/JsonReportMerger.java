@@ -22,6 +22,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  */
 public final class JsonReportMerger {
     private final List<String> trust = new ArrayList<>();
+    private final ShardSet shardSet = new ShardSet();
+    private final List<String> shards = new ArrayList<>();
     private final Set<String> seen = new LinkedHashSet<>();
     private final ArrayNode targets = JsonNodeFactory.instance.arrayNode();
     private final List<Status> statuses = new ArrayList<>();
@@ -36,6 +38,14 @@ public final class JsonReportMerger {
      *                                  version understands; the message says what is wrong
      */
     public void add(JsonNode report) {
+        add(report, "report " + (shards.size() + 1));
+    }
+
+    /**
+     * Adds one report, {@code name} (its file) naming it in messages; a shard's report must fit with
+     * the shards added before (same split, same list, not twice), see {@link #checkComplete()}.
+     */
+    public void add(JsonNode report, String name) {
         if (!report.isObject() || !report.path("targets").isArray()) {
             throw new IllegalArgumentException("not a certcheck JSON report (no \"targets\" array)");
         }
@@ -44,6 +54,8 @@ public final class JsonReportMerger {
             throw new IllegalArgumentException("schemaVersion " + report.path("schemaVersion")
                     + " is not supported (this certcheck reads " + JsonReporter.SCHEMA_VERSION + ")");
         }
+        shardSet.add(name, report.path("shard"));
+        shards.add(name);
         String when = report.path("checkedAt").asText("");
         if (checkedAt == null || (!when.isEmpty() && when.compareTo(checkedAt) < 0)) {
             checkedAt = when;
@@ -53,22 +65,29 @@ public final class JsonReportMerger {
             trust.add(trusted);
         }
         for (JsonNode target : report.get("targets")) {
-            String name = target.path("target").asText();
-            if (!seen.add(name + " " + target.path("origin").asText())) {
-                duplicates.add(name);
+            String display = target.path("target").asText();
+            if (!seen.add(display + " " + target.path("origin").asText())) {
+                duplicates.add(display);
                 continue;
             }
             Status status;
             try {
                 status = Status.valueOf(target.path("status").asText());
             } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException("target " + name + " has no valid status ("
+                throw new IllegalArgumentException("target " + display + " has no valid status ("
                         + target.path("status") + ")");
             }
             statuses.add(status);
             internalError |= target.path("findings").findValuesAsText("code").contains("internal.error");
             targets.add(target);
         }
+    }
+
+    /**
+     * Throws an {@link IllegalArgumentException} when the reports were shards and one is missing.
+     */
+    public void checkComplete() {
+        shardSet.checkComplete();
     }
 
     /** Statuses of every merged target, for the exit code. */
@@ -98,7 +117,15 @@ public final class JsonReportMerger {
         ObjectNode summary = root.putObject("summary");
         summary.put("total", statuses.size());
         counts.forEach((status, count) -> summary.put(status.name().toLowerCase(Locale.ROOT), count));
-        root.set("targets", targets.deepCopy());
+        ArrayNode ordered = targets.deepCopy();
+        if (shardSet.sharded()) {
+            // Each shard's rows carry their place in the whole list: the merge reads as one run's.
+            List<JsonNode> rows = new ArrayList<>();
+            ordered.forEach(rows::add);
+            rows.sort(java.util.Comparator.comparingInt(row -> row.path("position").asInt(Integer.MAX_VALUE)));
+            ordered = JsonNodeFactory.instance.arrayNode().addAll(rows);
+        }
+        root.set("targets", ordered);
         return root;
     }
 }

@@ -5,6 +5,7 @@ import java.io.Writer;
 import java.time.Instant;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalLong;
 
 import com.fasterxml.jackson.core.JsonGenerator;
@@ -39,6 +40,17 @@ public final class JsonReporter implements Reporter {
             .with(new JsonOutputEscapes())
             .without(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
 
+    private final Optional<ShardStamp> shard;
+
+    public JsonReporter() {
+        this(Optional.empty());
+    }
+
+    /** A report of one shard: it says which, of which list, and each target's place in the whole list. */
+    public JsonReporter(Optional<ShardStamp> shard) {
+        this.shard = java.util.Objects.requireNonNull(shard, "shard");
+    }
+
     /** Writes the document and a final newline; does not close {@code out}. */
     @Override
     public void write(Report report, Writer out) throws IOException {
@@ -58,13 +70,23 @@ public final class JsonReporter implements Reporter {
         root.put("schemaVersion", SCHEMA_VERSION);
         root.put("checkedAt", UtcTime.iso(report.checkedAt()));
         root.put("trust", report.trust());
+        shard.ifPresent(stamp -> {
+            ObjectNode node = root.putObject("shard");
+            node.put("index", stamp.index());
+            node.put("count", stamp.count());
+            node.put("list", "sha256:" + stamp.list());
+        });
         ObjectNode summary = root.putObject("summary");
         summary.put("total", report.verdicts().size());
         for (Map.Entry<Status, Integer> count : report.countByStatus().entrySet()) {
             summary.put(count.getKey().name().toLowerCase(Locale.ROOT), count.getValue());
         }
         ArrayNode targets = root.putArray("targets");
-        report.verdicts().forEach(verdict -> targets.add(target(verdict, report.checkedAt())));
+        for (Verdict verdict : report.verdicts()) {
+            ObjectNode target = target(verdict, report.checkedAt());
+            shard.map(stamp -> stamp.positions().get(verdict.origin())).ifPresent(at -> target.put("position", at));
+            targets.add(target);
+        }
         return root;
     }
 

@@ -1,0 +1,44 @@
+package org.certcheck.cli;
+
+import java.lang.management.ManagementFactory;
+import java.lang.management.OperatingSystemMXBean;
+import java.util.Optional;
+
+/**
+ * How many targets fit in the file descriptors this process may still open ({@code ulimit -n}),
+ * so that a low limit slows the run down instead of turning targets UNKNOWN with "Too many open
+ * files". Each target in flight holds its probe's socket and, while revocation and missing
+ * issuers are fetched, up to two more; a reserve is kept for what the JVM opens on the way (class
+ * files in jars, the report files, DNS).
+ *
+ * @param limit the soft limit of this process
+ * @param open  descriptors open now
+ */
+record DescriptorBudget(long limit, long open) {
+    /** The probe's socket, an OCSP or CRL fetch, a caIssuers fetch. */
+    static final int PER_TARGET = 3;
+    /** Jars and classes loaded later, report files, the resolver, log files. */
+    static final int RESERVE = 40;
+
+    /** The budget of this JVM; empty where the platform does not tell (Windows). */
+    static Optional<DescriptorBudget> ofThisProcess() {
+        OperatingSystemMXBean os = ManagementFactory.getOperatingSystemMXBean();
+        if (os instanceof com.sun.management.UnixOperatingSystemMXBean unix && unix.getMaxFileDescriptorCount() > 0) {
+            return Optional.of(new DescriptorBudget(unix.getMaxFileDescriptorCount(), unix.getOpenFileDescriptorCount()));
+        }
+        return Optional.empty();
+    }
+
+    /** Targets that can be in flight at once: at least 1, at most {@code asked}. */
+    int concurrency(int asked) {
+        long free = limit - open - RESERVE;
+        return (int) Math.max(1, Math.min(asked, free / PER_TARGET));
+    }
+
+    /** The line said once on stderr when the run is slowed down. */
+    String lowered(int asked, int effective) {
+        return "certcheck: only " + Math.max(0, limit - open) + " more files can be open (ulimit -n " + limit
+                + "): checking " + effective + " targets at a time instead of --concurrency " + asked
+                + "; raise the limit (ulimit -n " + (open + RESERVE + (long) asked * PER_TARGET) + ") for the full speed";
+    }
+}
