@@ -18,6 +18,8 @@ import picocli.CommandLine.Option;
 
 /** Which addresses are probed and what name each probe sends: every address, -4/-6, --resolve, SNI. */
 final class ReachOptions {
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(ReachOptions.class);
+
     @Option(names = "--all-addresses",
             description = "Check every address of each name (all A and AAAA records), one row per address, and "
                     + "warn when they serve different certificates.")
@@ -52,6 +54,7 @@ final class ReachOptions {
                 throw new UsageException("--resolve " + e.getMessage());
             }
         }
+        ResolveOverride.unused(overrides, entries).forEach(message -> LOG.warn("{}", message));
         return overrides.isEmpty() ? entries : HostList.withoutDuplicates(ResolveOverride.apply(overrides, entries));
     }
 

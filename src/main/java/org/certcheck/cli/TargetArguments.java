@@ -34,7 +34,7 @@ final class TargetArguments {
                     + "picks its shard, so N machines share one list; combine their JSON with 'certcheck merge'.")
     String shard;
 
-    @Option(names = "--starttls", paramLabel = "PROTOCOL",
+    @Option(names = "--starttls", paramLabel = "PROTOCOL", completionCandidates = StartTlsProtocols.class,
             description = "Targets written without a scheme speak PROTOCOL before TLS and default to its port: "
                     + "smtp, imap, pop3, ftp, ldap, postgres, mysql or xmpp (a scheme such as smtp:// does the same "
                     + "for one target).")

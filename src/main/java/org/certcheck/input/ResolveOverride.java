@@ -53,6 +53,27 @@ public record ResolveOverride(String host, int port, String address) {
         return List.copyOf(result);
     }
 
+    /**
+     * What the user should hear about overrides that point no target anywhere (issue 17: a
+     * {@code --resolve} for another port was ignored without a word), one message each.
+     */
+    public static List<String> unused(List<ResolveOverride> overrides, List<HostListEntry> entries) {
+        List<String> messages = new ArrayList<>();
+        for (ResolveOverride override : overrides) {
+            List<Integer> ports = entries.stream().filter(Target.class::isInstance).map(Target.class::cast)
+                    .filter(target -> target.host().equals(override.host)).map(Target::port).distinct().toList();
+            String given = override.host + ":" + (override.port == 0 ? "*" : override.port) + ":" + override.address;
+            if (ports.isEmpty()) {
+                messages.add("--resolve " + given + " matches no target: no target is named " + override.host);
+            } else if (override.port != 0 && !ports.contains(override.port)) {
+                messages.add("--resolve " + given + " matches no target: " + override.host + " is checked on port "
+                        + ports.stream().map(String::valueOf).collect(java.util.stream.Collectors.joining(", "))
+                        + " (give that port, or '*' for any port)");
+            }
+        }
+        return messages;
+    }
+
     private static Target pointed(List<ResolveOverride> overrides, Target target) {
         if (target.connectTo().isPresent()) {
             return target;

@@ -5,9 +5,10 @@ import java.time.Instant;
 import java.util.OptionalLong;
 
 /**
- * Whole days from the check until the leaf's notAfter, rounded down: 0 on the last day, -1 from the
- * moment it expires until a day later. Rounding down (not toward zero) keeps a certificate that
- * expired an hour ago from showing 0 days, the same as one that still has 23 hours.
+ * Whole days from the check until the leaf's notAfter: 0 on the last day; once expired, minus the
+ * whole days since it expired, as the finding says them ("expired 611 days ago" is -611), and -1 for
+ * its first day, so a certificate that expired an hour ago never shows 0 days, the same as one that
+ * still has 23 hours.
  */
 public final class DaysLeft {
     private static final long SECONDS_PER_DAY = 86_400;
@@ -23,7 +24,10 @@ public final class DaysLeft {
     }
 
     static long between(Instant checkedAt, Instant notAfter) {
-        // Duration keeps whole seconds floored and a non-negative nano part, so this floors too.
-        return Math.floorDiv(Duration.between(checkedAt, notAfter).getSeconds(), SECONDS_PER_DAY);
+        Duration left = Duration.between(checkedAt, notAfter);
+        if (left.isNegative()) {
+            return -Math.max(1, left.negated().toDays());
+        }
+        return left.toDays();
     }
 }

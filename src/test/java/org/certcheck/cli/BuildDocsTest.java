@@ -30,7 +30,7 @@ class BuildDocsTest {
         BuildDocs.main(new String[] {target.toString()});
 
         String page = Files.readString(target.resolve("man-adoc/certcheck.adoc"));
-        assertThat(page).contains("= certcheck(1)", "--output", "FORMAT[=FILE]", "Exit codes:", "--nagios",
+        assertThat(page).contains("= certcheck(1)", "--output", "FORMAT{startsb}=FILE{endsb}", "Exit codes:", "--nagios",
                 "\\https://host");
         assertThat(target.resolve("man-adoc/certcheck-demo.adoc")).exists();
     }

@@ -125,6 +125,28 @@ class FirstDayCliTest {
         assertThat(Path.of("hosts.example.txt")).isRegularFile();
     }
 
+    @Test
+    void completionOffersOnlyTheStarttlsProtocolsItAccepts() {
+        String script = picocli.AutoComplete.bash("certcheck",
+                Main.commandLine(Clock.systemUTC(), Resolver.SYSTEM, Map.of()));
+        String candidates = script.lines().filter(line -> line.contains("# --starttls values"))
+                .findFirst().orElseThrow();
+
+        assertThat(candidates).contains("\"smtp\"").contains("\"postgres\"")
+                .doesNotContain("\"TLS\"").doesNotContain("\"tls\"");
+        for (String protocol : new StartTlsProtocols()) {
+            assertThat(CliRun.run("--starttls", protocol, "--shard", "9/1", "web.test").err())
+                    .doesNotContain("--starttls");
+        }
+    }
+
+    @Test
+    void daysAgreeWithTheExpiryMessage() {
+        CliRun run = check("--ca", fleet.caFile.toString(), fleet.expired);
+
+        assertThat(run.out()).containsPattern("FAIL +-3 ").contains("expired 3 days ago");
+    }
+
     private CliRun check(String... args) {
         List<String> all = new ArrayList<>(List.of("--revocation", "off"));
         all.addAll(List.of(args));

@@ -44,4 +44,18 @@ class ResolveOverrideTest {
         assertThat(pointed).extracting(entry -> ((Target) entry).display())
                 .containsExactly("web.corp@10.1.2.3:443", "web.corp:8443", "other.corp:443", "web.corp@10.9.9.9:443");
     }
+
+    /** Issue 17: an override for another port, or for a name not checked, is said, not ignored. */
+    @Test
+    void anOverrideThatPointsNoTargetIsNamed() {
+        List<HostListEntry> entries = List.of(new Target("wiki.corp", 443, "hosts.txt:1"),
+                new Target("intranet.corp", 8443, "hosts.txt:2"));
+        List<ResolveOverride> overrides = List.of(ResolveOverride.parse("wiki.corp:8443:10.0.0.1"),
+                ResolveOverride.parse("intranet.corp:*:10.0.0.2"), ResolveOverride.parse("jira.corp:443:10.0.0.3"));
+
+        assertThat(ResolveOverride.unused(overrides, entries)).containsExactly(
+                "--resolve wiki.corp:8443:10.0.0.1 matches no target: wiki.corp is checked on port 443 (give that port,"
+                        + " or '*' for any port)",
+                "--resolve jira.corp:443:10.0.0.3 matches no target: no target is named jira.corp");
+    }
 }
