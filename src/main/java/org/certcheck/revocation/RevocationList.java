@@ -11,6 +11,7 @@ import java.security.cert.X509CRL;
 import java.security.cert.X509CRLEntry;
 import java.security.cert.X509Certificate;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
@@ -21,8 +22,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import javax.security.auth.x500.X500Principal;
 
 /**
- * One CRL, parsed once and indexed by serial number so that each lookup takes constant time,
- * however many entries it has. The signature is checked lazily, once per issuer key asked about,
+ * One CRL, parsed once and kept compactly ({@link SerialIndex}): each lookup by serial number takes
+ * logarithmic time, however many entries it has. The signature is checked lazily, once per issuer key asked about,
  * because a CRL of 100,000 entries costs a hash over megabytes. Thread-safe.
  */
 public final class RevocationList {
@@ -30,23 +31,34 @@ public final class RevocationList {
     record Entry(Instant revokedAt, int reason) {
     }
 
-    private final X509CRL crl;
+    private final byte[] encoded;
     private final String location;
-    private final Map<BigInteger, Entry> revoked;
+    private final X500Principal issuer;
+    private final Instant thisUpdate;
+    private final Optional<Instant> nextUpdate;
+    private final Set<String> critical;
+    private final Map<String, byte[]> extensions;
+    private final SerialIndex revoked;
     private final Map<String, Boolean> verifiedBy = new ConcurrentHashMap<>();
 
-    private RevocationList(X509CRL crl, String location) {
-        this.crl = crl;
+    /** Keeps what the checks read and the DER to verify; the parsed CRL itself is left to the collector. */
+    private RevocationList(X509CRL crl, String location) throws CRLException {
+        this.encoded = crl.getEncoded();
         this.location = location;
-        Set<? extends X509CRLEntry> entries = crl.getRevokedCertificates();
-        Map<BigInteger, Entry> index = new HashMap<>(entries == null ? 0 : entries.size() * 4 / 3 + 1);
-        if (entries != null) {
-            for (X509CRLEntry entry : entries) {
-                int reason = entry.getRevocationReason() == null ? -1 : entry.getRevocationReason().ordinal();
-                index.put(entry.getSerialNumber(), new Entry(entry.getRevocationDate().toInstant(), reason));
+        this.issuer = crl.getIssuerX500Principal();
+        this.thisUpdate = crl.getThisUpdate().toInstant();
+        this.nextUpdate = Optional.ofNullable(crl.getNextUpdate()).map(java.util.Date::toInstant);
+        Set<String> criticalOids = crl.getCriticalExtensionOIDs();
+        this.critical = criticalOids == null ? Set.of() : Set.copyOf(criticalOids);
+        Map<String, byte[]> values = new HashMap<>();
+        for (Set<String> oids : Arrays.asList(crl.getCriticalExtensionOIDs(), crl.getNonCriticalExtensionOIDs())) {
+            if (oids != null) {
+                oids.forEach(oid -> values.put(oid, crl.getExtensionValue(oid)));
             }
         }
-        this.revoked = index;
+        this.extensions = Map.copyOf(values);
+        Set<? extends X509CRLEntry> entries = crl.getRevokedCertificates();
+        this.revoked = SerialIndex.of(entries == null ? Set.of() : entries);
     }
 
     /**
@@ -80,24 +92,24 @@ public final class RevocationList {
     }
 
     public X500Principal issuer() {
-        return crl.getIssuerX500Principal();
+        return issuer;
     }
 
     public Instant thisUpdate() {
-        return crl.getThisUpdate().toInstant();
+        return thisUpdate;
     }
 
     public Optional<Instant> nextUpdate() {
-        return Optional.ofNullable(crl.getNextUpdate()).map(java.util.Date::toInstant);
+        return nextUpdate;
     }
 
     public int size() {
         return revoked.size();
     }
 
-    /** The CRL's entry for {@code serial}, if it lists it. */
+    /** The CRL's entry for {@code serial}, if it lists it (direct CRLs only, as {@link CrlCheck} requires). */
     Optional<Entry> entry(BigInteger serial) {
-        return Optional.ofNullable(revoked.get(serial));
+        return revoked.find(serial);
     }
 
     /** True if the CRL's signature verifies with {@code issuer}'s key; computed once per key. */
@@ -105,6 +117,9 @@ public final class RevocationList {
         String key = java.util.HexFormat.of().formatHex(issuer.getPublicKey().getEncoded());
         return verifiedBy.computeIfAbsent(key, k -> {
             try {
+                // Parsed again for this once per key, rather than kept parsed for the whole run.
+                X509CRL crl = (X509CRL) CertificateFactory.getInstance("X.509")
+                        .generateCRL(new ByteArrayInputStream(encoded));
                 crl.verify(issuer.getPublicKey());
                 return true;
             } catch (GeneralSecurityException | RuntimeException e) {
@@ -115,13 +130,12 @@ public final class RevocationList {
 
     /** The OIDs of the CRL's critical extensions (not its entries'). */
     Set<String> criticalExtensions() {
-        Set<String> critical = crl.getCriticalExtensionOIDs();
-        return critical == null ? Set.of() : Set.copyOf(critical);
+        return critical;
     }
 
     /** The DER value of a CRL extension, unwrapped from its OCTET STRING, if present. */
     Optional<byte[]> extension(String oid) {
-        byte[] wrapped = crl.getExtensionValue(oid);
+        byte[] wrapped = extensions.get(oid);
         if (wrapped == null) {
             return Optional.empty();
         }
