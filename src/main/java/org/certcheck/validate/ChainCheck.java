@@ -49,6 +49,15 @@ public final class ChainCheck {
     }
 
     public Result check(List<X509Certificate> sent) {
+        return check(sent, true);
+    }
+
+    /**
+     * @param sent          leaf first, the rest in any order
+     * @param sentByServer  whether a server sent them (a missing intermediate is its configuration)
+     *                      or they were read from files (it is missing from the file)
+     */
+    public Result check(List<X509Certificate> sent, boolean sentByServer) {
         X509Certificate leaf = sent.get(0);
         PathBuilder.Search search = builder.build(leaf, sent);
         if (!search.trusted().isEmpty()) {
@@ -61,7 +70,7 @@ public final class ChainCheck {
         }
         CertificatePath partial = search.longestUntrusted();
         List<Finding> findings = new ArrayList<>();
-        findings.add(diagnose(partial, search.badSignatures()));
+        findings.add(diagnose(partial, search.badSignatures(), sentByServer));
         findings.addAll(checks.onPath(partial));
         return new Result(partial, calibration.rate(findings));
     }
@@ -70,7 +79,7 @@ public final class ChainCheck {
         return result.findings().stream().filter(finding -> finding.severity() == Severity.FAIL).count();
     }
 
-    private Finding diagnose(CertificatePath partial, List<X509Certificate[]> badSignatures) {
+    private Finding diagnose(CertificatePath partial, List<X509Certificate[]> badSignatures, boolean sentByServer) {
         X509Certificate leaf = partial.leaf();
         X509Certificate top = partial.top();
         String trust = " (trusted: " + anchors.description() + ")";
@@ -92,13 +101,17 @@ public final class ChainCheck {
                             + ": if it is your CA, pass it with --ca");
         }
         if (top == leaf) {
-            return Finding.about(Certificates.subject(leaf), Role.LEAF, FindingCode.CHAIN_INCOMPLETE,
-                    "the server sent only its own certificate, and its issuer " + Certificates.issuer(leaf)
+            return Finding.about(Certificates.subject(leaf), Role.LEAF, FindingCode.CHAIN_INCOMPLETE, sentByServer
+                    ? "the server sent only its own certificate, and its issuer " + Certificates.issuer(leaf)
                             + " is neither sent nor trusted" + trust + ": configure the server to send its"
-                            + " intermediate CA certificate(s), or trust that CA with --ca if it is a root");
+                            + " intermediate CA certificate(s), or trust that CA with --ca if it is a root"
+                    : "the files hold only this certificate, and its issuer " + Certificates.issuer(leaf)
+                            + " is neither among them nor trusted" + trust + ": add its intermediate CA"
+                            + " certificate(s) to the files, or trust that CA with --ca if it is a root");
         }
         return Finding.about(Certificates.subject(top), partial.role(top), FindingCode.CHAIN_UNTRUSTED,
                 "chain ends at " + Certificates.subject(top) + ", issued by " + Certificates.issuer(top)
-                        + ", which is not a trusted CA" + trust + " and was not sent by the server");
+                        + ", which is not a trusted CA" + trust + (sentByServer ? " and was not sent by the server"
+                        : " and is not among the files"));
     }
 }

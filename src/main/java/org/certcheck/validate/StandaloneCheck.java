@@ -72,7 +72,7 @@ public final class StandaloneCheck {
         if (chain.isPresent()) {
             List<X509Certificate> stored = new ArrayList<>(List.of(certificate));
             companions.stream().filter(other -> !Certificates.sameCertificate(other, certificate)).forEach(stored::add);
-            ChainCheck.Result result = chain.get().check(stored);
+            ChainCheck.Result result = chain.get().check(stored, false);
             String subject = Certificates.subject(certificate);
             result.findings().stream()
                     .filter(f -> !(OWN.contains(f.code()) && f.certificate().filter(subject::equals).isPresent()))

@@ -69,7 +69,7 @@ public final class Validator {
         if (sent.isEmpty()) {
             throw new IllegalArgumentException("no certificate to judge for " + target.map(Target::display).orElse("?"));
         }
-        ChainCheck.Result chainResult = chain.check(sent);
+        ChainCheck.Result chainResult = chain.check(sent, handshake.isPresent());
         CertificatePath path = chainResult.path();
         List<Finding> findings = new ArrayList<>(missingIssuer.explain(chainResult.findings(), path));
         findings.addAll(checks.onEvidence(new Evidence(path, sent, target, handshake, now)));

@@ -67,6 +67,18 @@ class VerifyCliTest {
     }
 
     @Test
+    void aLeafFileWithoutItsIntermediateIsIncompleteInTheFilesNotOnAServer() {
+        CliRun run = verify("verify", "--ca", root.toString(), "--name", "web.corp.test", "-o", "json",
+                leaf.toString());
+
+        assertThat(run.exitCode()).isEqualTo(1);
+        JsonNode finding = target(run).get("findings").get(0);
+        assertThat(finding.get("code").asText()).isEqualTo("chain.incomplete");
+        assertThat(finding.get("message").asText()).contains("add its intermediate CA certificate(s) to the files")
+                .doesNotContain("server");
+    }
+
+    @Test
     void atAMomentBeforeValidityTheLeafIsNotYetValid() {
         String before = pki.now.minus(Duration.ofDays(30)).toString();
 
