@@ -19,7 +19,7 @@
 # Exit status: 0 when every certcheck run gave the exit code and verdicts expected (the timing
 # targets are reported, they never fail the run); 1 when one did not; 2 on bad arguments or a
 # missing tool. Environment: BENCH_SIZES ("100 1000 10000"), BENCH_RUNS (3), BENCH_SINGLE_RUNS (7),
-# BENCH_CERTCHECK_ARGS (added to every fleet run), BENCH_REVOCATION_ON ("--revocation hard --fetch-allow 127.0.0.0/8").
+# BENCH_CERTCHECK_ARGS (added to every fleet run), BENCH_REVOCATION_ON ("--revocation hard").
 set -euo pipefail
 
 bench_name=fleet
@@ -46,8 +46,7 @@ single_runs=${BENCH_SINGLE_RUNS:-$single_runs}
 for v in "${sizes[@]}" "$runs" "$single_runs"; do
   [[ "$v" =~ ^[1-9][0-9]*$ ]] || { log "'$v' is not a positive whole number"; exit 2; }
 done
-# The fleet's CRL server is on loopback, which the default --fetch-policy (intranet) refuses.
-revocation_on=${BENCH_REVOCATION_ON:---revocation hard --fetch-allow 127.0.0.0/8}
+revocation_on=${BENCH_REVOCATION_ON:---revocation hard}
 XARGS_P=8
 S_TIME_P=$(( $(nproc) * 2 ))
 PATH=$PATH:/usr/sbin  # where Debian puts nginx
@@ -174,6 +173,8 @@ cc=("${cc_launcher[@]}")
 # hosts into UNKNOWN probe.dns. 30 s keeps the bench's resolver from failing hosts; it changes
 # nothing for a host that answers.
 connect_timeout=(--connect-timeout 30s)
+# The fleet's CRL server is on loopback, which the default --fetch-policy (intranet) refuses.
+fetch_allow=(--fetch-allow 127.0.0.0/8)
 guard=900
 problem_count=0
 
@@ -209,8 +210,8 @@ certcheck_run() {
   [ $# -eq 0 ] || shift
   before=$(crl_gets)
   # shellcheck disable=SC2086 # BENCH_CERTCHECK_ARGS is a list of options
-  run_timed "$tmp/run" "${cc[@]}" --ca "$tmp/root.pem" -o json "${connect_timeout[@]}" ${BENCH_CERTCHECK_ARGS:-} \
-    "$@" "$list"
+  run_timed "$tmp/run" "${cc[@]}" --ca "$tmp/root.pem" -o json "${connect_timeout[@]}" "${fetch_allow[@]}" \
+    ${BENCH_CERTCHECK_ARGS:-} "$@" "$list"
   # shellcheck disable=SC2086 # wants is a list of key=value
   found=$(python3 "$report_py" check "$records" "$tmp/run.out" kind=certcheck label="$label" rc="$rc" $wants \
     "${fields[@]}" wall_ms="$wall_ms" user_s="$user_s" sys_s="$sys_s" rss_kb="$rss_kb" \
@@ -339,7 +340,7 @@ record kind=meta date="$(date -u '+%Y-%m-%d %H:%M UTC')" command="bench/fleet.sh
   s_time_instances="$S_TIME_P" s_time_secs="$s_time_secs" handshake_timeout_s="$T" \
   silent_good="$silent_good" silent_count="$silent_count" revocation_n="$revocation_n" \
   revocation_on="$revocation_on" revocation_note="$revocation_note" single_target="$single_target" \
-  certcheck_cmd="CERTCHECK_JAVA_OPTS=-Djdk.net.hosts.file=HOSTS ./certcheck --ca root.pem -o json ${connect_timeout[*]}${BENCH_CERTCHECK_ARGS:+ $BENCH_CERTCHECK_ARGS} LIST"
+  certcheck_cmd="CERTCHECK_JAVA_OPTS=-Djdk.net.hosts.file=HOSTS ./certcheck --ca root.pem -o json ${connect_timeout[*]} ${fetch_allow[*]}${BENCH_CERTCHECK_ARGS:+ $BENCH_CERTCHECK_ARGS} LIST"
 mkdir -p "$results_dir"
 python3 "$report_py" report "$records" "$results_dir/fleet.md" "$results_dir/fleet.json"
 cat "$results_dir/fleet.md"
