@@ -36,6 +36,20 @@ final class TargetArguments {
                     + "for one target).")
     Protocol starttls;
 
+    /**
+     * What names this host list for {@code --state}: the host files (absolute) and targets as given,
+     * and the shard; the same command line in cron finds its previous report again.
+     */
+    String identity() {
+        List<String> parts = new ArrayList<>();
+        hostFiles.forEach(file -> parts.add("file:" + file.toAbsolutePath().normalize()));
+        for (String argument : arguments) {
+            parts.add(isHostFile(argument) ? "file:" + Path.of(argument).toAbsolutePath().normalize() : argument);
+        }
+        parts.add("shard:" + shard);
+        return String.join("\n", parts);
+    }
+
     /** Every entry of this shard, duplicates removed; a usage error when there is nothing to check. */
     List<HostListEntry> read(InputStream stdin) {
         List<HostListEntry> all = readAll(stdin);

@@ -105,6 +105,20 @@ public enum FindingCode {
             "a validity time is not DER (UTCTime without seconds or Z, GeneralizedTime with fractional seconds or no Z): OpenSSL rejects it"),
     CERT_TIME_ENCODING("cert.time-encoding", Kind.LINT,
             "a validity time before 2050 encoded as GeneralizedTime, where RFC 5280 4.1.2.5 requires UTCTime (clients accept it)"),
+
+    // Issue 16 item 3: change detection between runs (--baseline, --state).
+    DRIFT_RENEWED("drift.renewed", Kind.INFO, "the target serves another certificate than in the baseline run"),
+    DRIFT_ISSUER_CHANGED("drift.issuer-changed", Kind.HYGIENE,
+            "the leaf's issuer or an intermediate changed since the baseline run"),
+    DRIFT_ANCHOR_CHANGED("drift.anchor-changed", Kind.HYGIENE, "the path ends at another trust anchor than in the baseline run"),
+    DRIFT_KEY_REUSED("drift.key-reused", Kind.INFO, "a renewed certificate kept the previous certificate's key"),
+    DRIFT_KEY_CHANGED("drift.key-changed", Kind.INFO, "the key type or size changed across a renewal"),
+    DRIFT_NAMES_LOST("drift.names-lost", Kind.HYGIENE, "names of the previous certificate's SAN are missing from the new one"),
+    DRIFT_USAGE_LOST("drift.usage-lost", Kind.HYGIENE, "an extended key usage or key usage of the previous certificate is missing"),
+    DRIFT_LIFETIME_CHANGED("drift.lifetime-changed", Kind.INFO, "the renewed certificate has another lifetime"),
+    DRIFT_EXPIRY_EARLIER("drift.expiry-earlier", Kind.HYGIENE, "the certificate now expires earlier than the one before"),
+    DRIFT_UNREACHABLE("drift.unreachable", Kind.INFO, "the target served a certificate in the baseline run and not now"),
+    DRIFT_NEW("drift.new", Kind.INFO, "the target was not in the baseline run"),
     ;
 
     private final String code;

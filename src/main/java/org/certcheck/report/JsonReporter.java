@@ -65,6 +65,16 @@ public final class JsonReporter implements Reporter {
         }
         ArrayNode targets = root.putArray("targets");
         report.verdicts().forEach(verdict -> targets.add(target(verdict, report.checkedAt())));
+        if (!report.fleet().isEmpty()) {
+            ArrayNode fleet = root.putArray("fleet");
+            for (FleetFact fact : report.fleet()) {
+                ObjectNode entry = fleet.addObject();
+                entry.put("kind", fact.kind());
+                entry.put("sha256", fact.sha256());
+                ArrayNode members = entry.putArray("targets");
+                fact.targets().forEach(members::add);
+            }
+        }
         return root;
     }
 
@@ -142,6 +152,13 @@ public final class JsonReporter implements Reporter {
         node.put("signatureAlgorithm", facts.signatureAlgorithm());
         node.put("notBefore", UtcTime.iso(facts.notBefore()));
         node.put("notAfter", UtcTime.iso(facts.notAfter()));
+        if (!facts.spkiSha256().isEmpty()) {
+            node.put("spkiSha256", facts.spkiSha256());
+        }
+        ArrayNode keyUsage = node.putArray("keyUsage");
+        facts.keyUsage().forEach(keyUsage::add);
+        ArrayNode extendedKeyUsage = node.putArray("extendedKeyUsage");
+        facts.extendedKeyUsage().forEach(extendedKeyUsage::add);
         return node;
     }
 
