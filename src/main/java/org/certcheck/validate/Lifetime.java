@@ -60,7 +60,9 @@ public record Lifetime(Instant notBefore, Instant notAfter) {
      * @param name   "30 days" or "one third of its 90-day lifetime"
      */
     public record Threshold(Duration before, String name) {
-        static Threshold of(int days, Duration share, String fraction, long lifetimeDays) {
+        static Threshold of(int days, Duration exactShare, String fraction, long lifetimeDays) {
+            // Whole seconds, as certificate times are: a third of 45 days and a second is 15 days.
+            Duration share = exactShare.truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
             Duration fixed = Duration.ofDays(days);
             return share.compareTo(fixed) < 0
                     ? new Threshold(share, fraction + " of its " + lifetimeDays + "-day lifetime (" + Durations.human(share) + ")")
