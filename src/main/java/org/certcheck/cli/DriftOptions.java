@@ -46,8 +46,14 @@ final class DriftOptions {
             description = "Drift codes that fail the target, e.g. drift.issuer-changed,drift.names-lost.")
     List<String> failOnDrift = new ArrayList<>();
 
+    @Option(names = "--files", paramLabel = "DIR|KEYSTORE",
+            description = "Certificate files (directories are walked; PEM, DER, PKCS#12, JKS) to join with the "
+                    + "targets by SAN: a target serving an older certificate than the newest file for its names "
+                    + "gets drift.not-deployed. Repeatable.")
+    List<Path> files = new ArrayList<>();
+
     boolean active() {
-        return baseline != null || state != null;
+        return baseline != null || state != null || !files.isEmpty();
     }
 
     /**
@@ -59,10 +65,14 @@ final class DriftOptions {
             return Optional.empty();
         }
         Set<FindingCode> raised = raised();
-        Optional<Path> earlier = baseline != null ? Optional.of(baseline)
-                : Optional.of(stateFile(hostListIdentity)).filter(Files::isRegularFile);
-        Map<String, Snapshot> before = earlier.map(DriftOptions::read).orElse(Map.of());
-        return Optional.of(new ChangeDetection(before, calibration.raising(raised)));
+        Optional<Map<String, Snapshot>> before = Optional.empty();
+        if (baseline != null) {
+            before = Optional.of(read(baseline));
+        } else if (state != null) {
+            Path last = stateFile(hostListIdentity);
+            before = Optional.of(Files.isRegularFile(last) ? read(last) : Map.of());
+        }
+        return Optional.of(new ChangeDetection(before, DiskCertificates.read(files), calibration.raising(raised)));
     }
 
     /** Writes the report as the state of this host list, for the next run. */

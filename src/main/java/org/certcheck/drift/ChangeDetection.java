@@ -19,11 +19,19 @@ import org.certcheck.report.Verdict;
  * are compared field by field alike.
  */
 public final class ChangeDetection {
-    private final Map<String, Snapshot> baseline;
+    private final Optional<Map<String, Snapshot>> baseline;
+    private final List<DiskCertificate> files;
     private final Calibration calibration;
 
-    public ChangeDetection(Map<String, Snapshot> baseline, Calibration calibration) {
-        this.baseline = Map.copyOf(baseline);
+    /**
+     * @param baseline the earlier run's targets; empty when there is none to compare with (only --files);
+     *                 the first run of --state compares with an empty baseline, so every target is new
+     * @param files    leaf certificates on disk ({@code --files}), empty when not asked for
+     */
+    public ChangeDetection(Optional<Map<String, Snapshot>> baseline, List<DiskCertificate> files,
+                           Calibration calibration) {
+        this.baseline = baseline.map(Map::copyOf);
+        this.files = List.copyOf(files);
         this.calibration = calibration;
     }
 
@@ -32,7 +40,10 @@ public final class ChangeDetection {
         List<Verdict> verdicts = new ArrayList<>();
         for (Verdict verdict : report.verdicts()) {
             Snapshot now = current.get(verdict.target());
-            List<Finding> drift = calibration.rate(DriftRules.compare(Optional.ofNullable(baseline.get(verdict.target())), now));
+            List<Finding> found = new ArrayList<>();
+            baseline.ifPresent(before -> found.addAll(DriftRules.compare(Optional.ofNullable(before.get(verdict.target())), now)));
+            found.addAll(NotDeployed.check(now, files));
+            List<Finding> drift = calibration.rate(found);
             verdicts.add(drift.isEmpty() ? verdict : with(verdict, drift));
         }
         return new Report(report.checkedAt(), report.trust(), verdicts, FleetFacts.of(current.values()));

@@ -119,6 +119,9 @@ public enum FindingCode {
     DRIFT_EXPIRY_EARLIER("drift.expiry-earlier", Kind.HYGIENE, "the certificate now expires earlier than the one before"),
     DRIFT_UNREACHABLE("drift.unreachable", Kind.INFO, "the target served a certificate in the baseline run and not now"),
     DRIFT_NEW("drift.new", Kind.INFO, "the target was not in the baseline run"),
+    // Issue 16 item 4: renewed on disk but not served (--files).
+    DRIFT_NOT_DEPLOYED("drift.not-deployed", Kind.HYGIENE,
+            "a newer certificate for the target's names is on disk (--files) than the one it serves"),
     ;
 
     private final String code;

@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.certcheck.finding.Printable;
 import org.certcheck.validate.Lifetime;
 
 import biweekly.Biweekly;
@@ -41,10 +42,12 @@ public final class IcsReporter implements Reporter {
         calendar.setName("certcheck: certificate renewals");
         for (Map.Entry<String, List<Verdict>> entry : byCertificate(report).entrySet()) {
             CertificateFacts leaf = entry.getValue().get(0).leaf().orElseThrow();
-            List<String> hosts = entry.getValue().stream().map(Verdict::target).distinct().toList();
+            // Names from certificates and host lists can hold control characters: escaped, as in every format.
+            List<String> hosts = entry.getValue().stream().map(Verdict::target).map(Printable::printable).distinct()
+                    .toList();
             Lifetime.Threshold renewal = new Lifetime(leaf.notBefore(), leaf.notAfter()).warning(warnDays);
-            String details = "Hosts: " + String.join(", ", hosts) + "\nSubject: " + leaf.subject() + "\nIssuer: "
-                    + leaf.issuer() + "\nSHA-256: " + leaf.sha256Fingerprint() + "\nnotAfter: "
+            String details = "Hosts: " + String.join(", ", hosts) + "\nSubject: " + Printable.printable(leaf.subject())
+                    + "\nIssuer: " + Printable.printable(leaf.issuer()) + "\nSHA-256: " + leaf.sha256Fingerprint() + "\nnotAfter: "
                     + UtcTime.iso(leaf.notAfter());
             String name = hosts.get(0) + (hosts.size() > 1 ? " and " + (hosts.size() - 1) + " more" : "");
             calendar.addEvent(event(leaf, "renew", renewal.reachedAt(leaf.notAfter()), report.checkedAt(),

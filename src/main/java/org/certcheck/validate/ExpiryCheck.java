@@ -83,7 +83,7 @@ public final class ExpiryCheck implements Check {
         Duration left = Duration.between(now, notAfter);
         Lifetime lifetime = new Lifetime(notBefore, notAfter);
         Lifetime.Threshold crit = lifetime.critical(policy.critDays());
-        if (left.compareTo(crit.before()) < 0) {
+        if (crit.passed(left)) {
             return Optional.of(Finding.about(subject, role, FindingCode.CERT_EXPIRES_VERY_SOON,
                     who + " expires in " + days(now, notAfter) + " (notAfter " + WHEN.format(notAfter)
                             + ", critical below " + crit.name() + "): renew it now"));
@@ -93,7 +93,7 @@ public final class ExpiryCheck implements Check {
             return critical;
         }
         Lifetime.Threshold warn = lifetime.warning(policy.warnDays());
-        if (left.compareTo(warn.before()) < 0) {
+        if (warn.passed(left)) {
             return Optional.of(Finding.about(subject, role, FindingCode.CERT_EXPIRES_SOON,
                     who + " expires in " + days(now, notAfter) + " (notAfter " + WHEN.format(notAfter)
                             + ", warning below " + warn.name() + "): plan its renewal"));

@@ -69,6 +69,14 @@ public record Lifetime(Instant notBefore, Instant notAfter) {
                     : new Threshold(fixed, days + (days == 1 ? " day" : " days"));
         }
 
+        /**
+         * Whether less than the threshold is left; a zero threshold ({@code --crit-days 0}) is never
+         * passed, not even in the last second of a certificate whose notAfter has a fraction (still valid).
+         */
+        public boolean passed(Duration left) {
+            return !before.isZero() && left.compareTo(before) < 0;
+        }
+
         /** The instant this threshold is reached for a certificate expiring at {@code notAfter}. */
         public Instant reachedAt(Instant notAfter) {
             return notAfter.minus(before);

@@ -132,6 +132,63 @@ class DriftCliTest {
     }
 
     @Test
+    void jsonLinesReportIsABaselineToo() throws Exception {
+        HeldCertificate first = leaf(issuing1, Duration.ZERO, 90, "a.corp.test", "www.corp.test");
+        HeldCertificate second = leaf(issuing1, Duration.ofDays(60), 20, "a.corp.test");
+        Path lines = temp.resolve("baseline.jsonl");
+        int port;
+        try (TlsServer server = serve(0, first, issuing1)) {
+            port = server.port();
+            CliRun one = run(FIRST, List.of("a.corp.test@127.0.0.1:" + port), "-o", "jsonl=" + lines);
+            assertThat(one.exitCode()).as(one.err()).isZero();
+        }
+        CliRun two;
+        try (TlsServer server = serve(port, second, issuing1)) {
+            two = run(SECOND, List.of("a.corp.test@127.0.0.1:" + port), "-o", "json", "--baseline", lines.toString());
+        }
+
+        JsonNode target = two.json().get("targets").get(0);
+        assertThat(codes(target)).contains("drift.renewed", "drift.names-lost", "drift.expiry-earlier",
+                "drift.lifetime-changed");
+        assertThat(message(target, "drift.expiry-earlier")).contains("expires 2027-01-20", "(2027-01-30)");
+    }
+
+    @Test
+    void aFileThatIsNoReportIsAUsageError() throws Exception {
+        Path notes = Files.writeString(temp.resolve("notes.txt"), "not json at all\n");
+
+        CliRun run = run(FIRST, List.of("a.corp.test@127.0.0.1:1"), "--baseline", notes.toString());
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).contains("notes.txt", "not a certcheck JSON or JSONL report");
+    }
+
+    @Test
+    void newerCertificateOnDiskThanServedIsNotDeployed() throws Exception {
+        HeldCertificate old = leaf(issuing1, Duration.ZERO, 90, "a.corp.test", "www.corp.test");
+        HeldCertificate renewed = leaf(issuing1, Duration.ofDays(50), 90, "a.corp.test", "www.corp.test");
+        HeldCertificate other = leaf(issuing1, Duration.ofDays(50), 90, "b.corp.test");
+        Path disk = Files.createDirectories(temp.resolve("etc-ssl"));
+        Files.writeString(disk.resolve("a-2026.pem"), old.certificatePem());
+        Files.writeString(disk.resolve("a-2027.pem"), renewed.certificatePem());
+        Files.writeString(disk.resolve("b.pem"), other.certificatePem());
+        CliRun run;
+        try (TlsServer stale = serve(0, old, issuing1); TlsServer fresh = serve(0, other, issuing1)) {
+            run = run(Clock.fixed(T0.plus(Duration.ofDays(55)), ZoneOffset.UTC),
+                    List.of("a.corp.test@127.0.0.1:" + stale.port(), "b.corp.test@127.0.0.1:" + fresh.port()),
+                    "-o", "json", "--files", disk.toString());
+        }
+
+        JsonNode stale = run.json().get("targets").get(0);
+        assertThat(codes(stale)).containsExactly("drift.not-deployed");
+        assertThat(message(stale, "drift.not-deployed")).contains("DNS:a.corp.test, DNS:www.corp.test",
+                "a-2027.pem", "issued 2026-12-21", "still serves the one issued 2026-11-01", "reload the server");
+        assertThat(stale.get("status").asText()).isEqualTo("WARN");
+        assertThat(codes(run.json().get("targets").get(1))).isEmpty();
+        assertThat(run.exitCode()).isZero();
+    }
+
+    @Test
     void unknownDriftCodeIsAUsageError() throws Exception {
         CliRun run = run(FIRST, List.of("a.corp.test@127.0.0.1:1"), "--fail-on-drift", "drift.nonsense",
                 "--baseline", temp.resolve("none.json").toString());
