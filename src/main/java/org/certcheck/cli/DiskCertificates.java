@@ -31,9 +31,7 @@ final class DiskCertificates {
         List<DiskCertificate> leaves = new ArrayList<>();
         for (Inventory.Item item : inventory.take(roots)) {
             if (item instanceof Inventory.Item.Stored stored && stored.stored().certificate().getBasicConstraints() < 0) {
-                CertificateFacts facts = CertificateFacts.of(stored.stored().certificate());
-                leaves.add(new DiskCertificate(stored.stored().origin(), facts.sha256Fingerprint(),
-                        facts.subjectAltNames(), facts.notBefore(), facts.notAfter()));
+                leaves.add(new DiskCertificate(stored.stored().origin(), CertificateFacts.of(stored.stored().certificate())));
             }
         }
         return leaves;

@@ -1,23 +1,18 @@
 package org.certcheck.drift;
 
-import java.time.Instant;
-import java.util.List;
 import java.util.Objects;
+
+import org.certcheck.report.CertificateFacts;
 
 /**
  * A leaf certificate found on disk ({@code --files}), to be joined with the served ones by SAN.
  *
- * @param origin          the file, and the entry or alias within it
- * @param sha256          certificate fingerprint, as in the report
- * @param subjectAltNames as in the report ({@code DNS:name})
+ * @param origin the file, and the entry or alias within it ({@code certs/web.pem#2}, {@code keystore.p12:alias})
+ * @param facts  its facts, as the report shows them
  */
-public record DiskCertificate(String origin, String sha256, List<String> subjectAltNames, Instant notBefore,
-                              Instant notAfter) {
+public record DiskCertificate(String origin, CertificateFacts facts) {
     public DiskCertificate {
         Objects.requireNonNull(origin, "origin");
-        Objects.requireNonNull(sha256, "sha256");
-        subjectAltNames = List.copyOf(subjectAltNames);
-        Objects.requireNonNull(notBefore, "notBefore");
-        Objects.requireNonNull(notAfter, "notAfter");
+        Objects.requireNonNull(facts, "facts");
     }
 }

@@ -28,17 +28,17 @@ public final class NotDeployed {
         }
         Snapshot.Leaf served = now.leaf().get();
         Optional<DiskCertificate> newest = files.stream()
-                .filter(file -> file.subjectAltNames().stream().anyMatch(served.subjectAltNames()::contains))
-                .max(Comparator.comparing(DiskCertificate::notBefore));
-        if (newest.isEmpty() || newest.get().sha256().equals(served.sha256())
-                || !newest.get().notBefore().isAfter(served.notBefore())) {
+                .filter(file -> file.facts().subjectAltNames().stream().anyMatch(served.subjectAltNames()::contains))
+                .max(Comparator.comparing(file -> file.facts().notBefore()));
+        if (newest.isEmpty() || newest.get().facts().sha256Fingerprint().equals(served.sha256())
+                || !newest.get().facts().notBefore().isAfter(served.notBefore())) {
             return List.of();
         }
         DiskCertificate file = newest.get();
-        List<String> shared = file.subjectAltNames().stream().filter(served.subjectAltNames()::contains).toList();
+        List<String> shared = file.facts().subjectAltNames().stream().filter(served.subjectAltNames()::contains).toList();
         return List.of(Finding.of(FindingCode.DRIFT_NOT_DEPLOYED, "a newer certificate for " + String.join(", ", shared)
-                + " is on disk but not served: " + file.origin() + " (issued " + DAY.format(file.notBefore())
-                + ", notAfter " + DAY.format(file.notAfter()) + "); the server still serves the one issued "
+                + " is on disk but not served: " + file.origin() + " (issued " + DAY.format(file.facts().notBefore())
+                + ", notAfter " + DAY.format(file.facts().notAfter()) + "); the server still serves the one issued "
                 + DAY.format(served.notBefore()) + " (notAfter " + DAY.format(served.notAfter())
                 + "): install it and reload the server"));
     }

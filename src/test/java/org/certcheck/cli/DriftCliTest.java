@@ -230,8 +230,22 @@ class DriftCliTest {
         return builder.build();
     }
 
+    /**
+     * A server on {@code port} (0: any), as the replacement of a server just closed there: the port can
+     * stay busy for a moment while the old server's last connection closes, so binding is retried.
+     */
     private static TlsServer serve(int port, HeldCertificate leaf, HeldCertificate issuer) throws Exception {
-        return TlsServer.start(LOOPBACK, port, List.of(leaf.certificate(), issuer.certificate()), leaf.privateKey());
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return TlsServer.start(LOOPBACK, port, List.of(leaf.certificate(), issuer.certificate()),
+                        leaf.privateKey());
+            } catch (java.net.BindException e) {
+                if (port == 0 || attempt == 50) {
+                    throw e;
+                }
+                Thread.sleep(100);
+            }
+        }
     }
 
     private CliRun run(Clock clock, List<String> targets, String... options) throws Exception {
