@@ -17,6 +17,7 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
 import org.certcheck.aia.CaIssuersFetcher;
+import org.certcheck.drift.ChangeDetection;
 import org.certcheck.input.HostListEntry;
 import org.certcheck.report.Report;
 import org.certcheck.revocation.RevocationCheck;
@@ -95,6 +96,9 @@ public final class CheckCommand implements Callable<Integer> {
     @ArgGroup(validate = false, heading = "%nClient certificate (mutual TLS):%n")
     ClientCertificateOptions client = new ClientCertificateOptions();
 
+    @ArgGroup(validate = false, heading = "%nChanges between runs:%n")
+    DriftOptions drift = new DriftOptions();
+
     @Mixin
     ReportOptions report;
 
@@ -141,6 +145,7 @@ public final class CheckCommand implements Callable<Integer> {
         FetchRules fetchRules = fetch.rules(resolver, anchors);
         RevocationCheck revocationCheck = revocation.check(proxies, fetchRules);
 
+        Optional<ChangeDetection> changes = drift.detection(certificatePolicy.calibration(), targets.identity());
         Instant now = clock.instant();
         Validator validator = new Validator(anchors, thresholds, certificatePolicy.requirements(),
                 caIssuers(settings.connectTimeout().plus(settings.handshakeTimeout()), proxies, fetchRules),
@@ -150,8 +155,10 @@ public final class CheckCommand implements Callable<Integer> {
         FleetCheck check = new FleetCheck(prober, validator, revocationCheck, concurrency, reach.allAddresses);
         try (Outputs outputs = report.start(spec.commandLine(), environment, now,
                 Progress.Total.of(entries, reach.allAddresses), thresholds, policy.failOnWarn())) {
-            Report result = new Report(now, anchors.description(), check.run(entries, now, outputs::arrived));
+            Report checked = new Report(now, anchors.description(), check.run(entries, now, outputs::arrived));
+            Report result = changes.map(detection -> detection.apply(checked)).orElse(checked);
             outputs.finish(report.arrange(result));
+            drift.save(result, targets.identity());
             return report.exitCode(result, policy.failOnWarn());
         }
     }

@@ -12,6 +12,7 @@ import java.util.Set;
 
 import org.certcheck.report.CsvReporter;
 import org.certcheck.report.HtmlReporter;
+import org.certcheck.report.IcsReporter;
 import org.certcheck.report.JsonLinesReporter;
 import org.certcheck.report.JsonReporter;
 import org.certcheck.report.JunitReporter;
@@ -46,7 +47,7 @@ final class ReportOptions {
     @Option(names = {"-o", "--output"}, paramLabel = "FORMAT[=FILE]", converter = OutputTarget.Converter.class,
             completionCandidates = OutputTarget.Candidates.class,
             description = "Report format, written to FILE (atomically: temp file, then rename) or to stdout: "
-                    + "table, json, jsonl (one line per target as it is checked), junit, prometheus, csv, html. Repeatable: "
+                    + "table, json, jsonl (one line per target as it is checked), junit, prometheus, csv, html, ics (renewal calendar, RFC 5545). Repeatable: "
                     + "one on stdout, any number to files. Default: table on stdout.")
     List<OutputTarget> outputs = new ArrayList<>();
 
@@ -158,7 +159,8 @@ final class ReportOptions {
             case junit -> new JunitReporter(failOnWarn);
             case prometheus -> new PrometheusReporter(failOnWarn);
             case csv -> new CsvReporter();
-            case html -> new HtmlReporter();
+            case html -> new HtmlReporter(policy.warnDays());
+            case ics -> new IcsReporter(policy.warnDays());
         };
     }
 

@@ -43,6 +43,20 @@ final class TargetArguments {
     /** Set by {@link #read} when --shard is given: what the shard's JSON report records of its origin. */
     private Optional<ShardStamp> stamp = Optional.empty();
 
+    /**
+     * What names this host list for {@code --state}: the host files (absolute) and targets as given,
+     * and the shard; the same command line in cron finds its previous report again.
+     */
+    String identity() {
+        List<String> parts = new ArrayList<>();
+        hostFiles.forEach(file -> parts.add("file:" + file.toAbsolutePath().normalize()));
+        for (String argument : arguments) {
+            parts.add(isHostFile(argument) ? "file:" + Path.of(argument).toAbsolutePath().normalize() : argument);
+        }
+        parts.add("shard:" + shard);
+        return String.join("\n", parts);
+    }
+
     /** Every entry of this shard, duplicates removed; a usage error when there is nothing to check. */
     List<HostListEntry> read(InputStream stdin) {
         List<HostListEntry> all = readAll(stdin);

@@ -40,6 +40,14 @@ public final class TlsServer implements AutoCloseable {
         return new TlsServer(server, TlsServer::handshakeAndClose, "tls");
     }
 
+    /** As {@link #start(InetAddress, List, PrivateKey)} on a given port (0: ephemeral), e.g. the port of a server it replaces. */
+    public static TlsServer start(InetAddress address, int port, List<X509Certificate> chain, PrivateKey key)
+            throws IOException {
+        SSLServerSocket server = (SSLServerSocket) context(chain, key).getServerSocketFactory()
+                .createServerSocket(port, 256, address);
+        return new TlsServer(server, TlsServer::handshakeAndClose, "tls");
+    }
+
     /** Accepts TCP connections and never says a word: the handshake timeout must end the probe. */
     public static TlsServer silent(InetAddress address) throws IOException {
         return new TlsServer(new ServerSocket(0, 256, address), TlsServer::holdOpen, "silent");

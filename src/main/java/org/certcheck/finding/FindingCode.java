@@ -120,6 +120,23 @@ public enum FindingCode {
     TLS_DH_TOO_SMALL("tls.dh-too-small", Kind.BREAKS, "the server's DHE group is under 1024 bits: OpenSSL, curl and Java refuse it"),
     TLS_DH_SMALL("tls.dh-small", Kind.HYGIENE, "the server's DHE group is under 2048 bits (RFC 7919 groups start at 2048)"),
     TLS_UNUSUAL_CURVE("tls.unusual-curve", Kind.HYGIENE, "the server's ECDHE group is none of P-256, P-384, P-521, X25519, X448"),
+
+    // Issue 16 item 3: change detection between runs (--baseline, --state).
+    DRIFT_RENEWED("drift.renewed", Kind.INFO, "the target serves another certificate than in the baseline run"),
+    DRIFT_ISSUER_CHANGED("drift.issuer-changed", Kind.HYGIENE,
+            "the leaf's issuer or an intermediate changed since the baseline run"),
+    DRIFT_ANCHOR_CHANGED("drift.anchor-changed", Kind.HYGIENE, "the path ends at another trust anchor than in the baseline run"),
+    DRIFT_KEY_REUSED("drift.key-reused", Kind.INFO, "a renewed certificate kept the previous certificate's key"),
+    DRIFT_KEY_CHANGED("drift.key-changed", Kind.INFO, "the key type or size changed across a renewal"),
+    DRIFT_NAMES_LOST("drift.names-lost", Kind.HYGIENE, "names of the previous certificate's SAN are missing from the new one"),
+    DRIFT_USAGE_LOST("drift.usage-lost", Kind.HYGIENE, "an extended key usage or key usage of the previous certificate is missing"),
+    DRIFT_LIFETIME_CHANGED("drift.lifetime-changed", Kind.INFO, "the renewed certificate has another lifetime"),
+    DRIFT_EXPIRY_EARLIER("drift.expiry-earlier", Kind.HYGIENE, "the certificate now expires earlier than the one before"),
+    DRIFT_UNREACHABLE("drift.unreachable", Kind.INFO, "the target served a certificate in the baseline run and not now"),
+    DRIFT_NEW("drift.new", Kind.INFO, "the target was not in the baseline run"),
+    // Issue 16 item 4: renewed on disk but not served (--files).
+    DRIFT_NOT_DEPLOYED("drift.not-deployed", Kind.HYGIENE,
+            "a newer certificate for the target's names is on disk (--files) than the one it serves"),
     ;
 
     private final String code;

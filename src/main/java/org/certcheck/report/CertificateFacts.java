@@ -16,10 +16,23 @@ import java.util.Objects;
  * @param keyType            RSA, EC, Ed25519 ...
  * @param keySize            bits, 0 when unknown
  * @param signatureAlgorithm e.g. SHA256withECDSA
+ * @param spkiSha256         SHA-256 of the SubjectPublicKeyInfo (the key, whatever certificate carries it),
+ *                           upper-case hex pairs separated by colons
+ * @param keyUsage           RFC 5280 4.2.1.3 names (digitalSignature ...); empty when absent
+ * @param extendedKeyUsage   serverAuth, clientAuth ... or the OID; empty when absent
  */
 public record CertificateFacts(String subject, String issuer, List<String> subjectAltNames, String serialNumber,
                                String sha256Fingerprint, String keyType, int keySize, String signatureAlgorithm,
-                               Instant notBefore, Instant notAfter) {
+                               Instant notBefore, Instant notAfter, String spkiSha256, List<String> keyUsage,
+                               List<String> extendedKeyUsage) {
+    /** Facts without key identity or usages (tests and documents of older runs). */
+    public CertificateFacts(String subject, String issuer, List<String> subjectAltNames, String serialNumber,
+                            String sha256Fingerprint, String keyType, int keySize, String signatureAlgorithm,
+                            Instant notBefore, Instant notAfter) {
+        this(subject, issuer, subjectAltNames, serialNumber, sha256Fingerprint, keyType, keySize, signatureAlgorithm,
+                notBefore, notAfter, "", List.of(), List.of());
+    }
+
     public CertificateFacts {
         Objects.requireNonNull(subject, "subject");
         Objects.requireNonNull(issuer, "issuer");
@@ -30,6 +43,9 @@ public record CertificateFacts(String subject, String issuer, List<String> subje
         Objects.requireNonNull(signatureAlgorithm, "signatureAlgorithm");
         Objects.requireNonNull(notBefore, "notBefore");
         Objects.requireNonNull(notAfter, "notAfter");
+        Objects.requireNonNull(spkiSha256, "spkiSha256");
+        keyUsage = List.copyOf(keyUsage);
+        extendedKeyUsage = List.copyOf(extendedKeyUsage);
     }
 
     /**

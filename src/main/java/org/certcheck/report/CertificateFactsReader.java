@@ -13,6 +13,7 @@ import java.security.interfaces.XECKey;
 import java.security.spec.NamedParameterSpec;
 import java.time.Instant;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Locale;
 import java.util.function.Supplier;
 
@@ -44,7 +45,54 @@ final class CertificateFactsReader {
                 attempt(() -> keySize(key), 0),
                 attempt(certificate::getSigAlgName, UNREADABLE),
                 attempt(() -> certificate.getNotBefore().toInstant(), Instant.EPOCH),
-                attempt(() -> certificate.getNotAfter().toInstant(), Instant.EPOCH));
+                attempt(() -> certificate.getNotAfter().toInstant(), Instant.EPOCH),
+                attempt(() -> key == null ? UNREADABLE : sha256(key.getEncoded()), UNREADABLE),
+                attempt(() -> keyUsage(certificate), List.of()),
+                attempt(() -> extendedKeyUsage(certificate), List.of()));
+    }
+
+    private static final String[] KEY_USAGES = {"digitalSignature", "nonRepudiation", "keyEncipherment",
+            "dataEncipherment", "keyAgreement", "keyCertSign", "cRLSign", "encipherOnly", "decipherOnly"};
+
+    private static List<String> keyUsage(X509Certificate certificate) {
+        boolean[] bits = certificate.getKeyUsage();
+        List<String> names = new java.util.ArrayList<>();
+        for (int i = 0; bits != null && i < bits.length && i < KEY_USAGES.length; i++) {
+            if (bits[i]) {
+                names.add(KEY_USAGES[i]);
+            }
+        }
+        return names;
+    }
+
+    private static List<String> extendedKeyUsage(X509Certificate certificate) {
+        List<String> oids;
+        try {
+            oids = certificate.getExtendedKeyUsage();
+        } catch (java.security.cert.CertificateParsingException e) {
+            return List.of();
+        }
+        if (oids == null) {
+            return List.of();
+        }
+        return oids.stream().map(oid -> switch (oid) {
+            case "1.3.6.1.5.5.7.3.1" -> "serverAuth";
+            case "1.3.6.1.5.5.7.3.2" -> "clientAuth";
+            case "1.3.6.1.5.5.7.3.3" -> "codeSigning";
+            case "1.3.6.1.5.5.7.3.4" -> "emailProtection";
+            case "1.3.6.1.5.5.7.3.8" -> "timeStamping";
+            case "1.3.6.1.5.5.7.3.9" -> "OCSPSigning";
+            case "2.5.29.37.0" -> "anyExtendedKeyUsage";
+            default -> oid;
+        }).toList();
+    }
+
+    private static String sha256(byte[] encoded) {
+        try {
+            return FINGERPRINT.formatHex(MessageDigest.getInstance("SHA-256").digest(encoded));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java platform must support SHA-256", e);
+        }
     }
 
     private static String sha256Fingerprint(X509Certificate certificate) {

@@ -9,6 +9,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
+import org.certcheck.validate.Lifetime;
+
 /**
  * The picture of the HTML report: when the leaf certificates expire over the next twelve months,
  * as an inline SVG (no script, no external resource).
@@ -19,6 +21,11 @@ import java.util.Locale;
  * those beyond twelve months in a "later" column on the right. A column taller than
  * {@value #MAX_STACK} squares shows the rest as {@code +N}. Every square has a tooltip with the
  * target and the date. Targets without a certificate (could not be checked) are not drawn.
+ *
+ * <p>Renewal points (issue 16): a certificate whose renewal point (min(--warn-days, a third of its
+ * lifetime) before notAfter, {@link Lifetime}) is still ahead gets a tick below the axis in that week,
+ * with a tooltip naming the target and the date, so the weeks with renewal work show before the
+ * weeks of expiry.
  */
 final class ExpiryTimeline {
     static final int MAX_STACK = 24;
@@ -35,6 +42,10 @@ final class ExpiryTimeline {
     }
 
     static String svg(Report report) {
+        return svg(report, org.certcheck.validate.Policy.DEFAULT.warnDays());
+    }
+
+    static String svg(Report report, int warnDays) {
         Instant start = report.checkedAt();
         List<List<Verdict>> columns = new ArrayList<>();
         for (int i = 0; i < WEEKS + 2; i++) {
@@ -73,8 +84,27 @@ final class ExpiryTimeline {
                         .append(column.size() - MAX_STACK).append("</text>\n");
             }
         }
+        renewals(svg, report, warnDays, baseline);
         svg.append("</svg>");
         return svg.toString();
+    }
+
+    private static void renewals(StringBuilder svg, Report report, int warnDays, int baseline) {
+        Instant start = report.checkedAt();
+        for (Verdict verdict : report.verdicts()) {
+            verdict.leaf().ifPresent(leaf -> {
+                Instant renewal = new Lifetime(leaf.notBefore(), leaf.notAfter()).warning(warnDays)
+                        .reachedAt(leaf.notAfter());
+                int c = column(start, renewal);
+                if (renewal.isBefore(start) || c > WEEKS) {
+                    return;
+                }
+                int x = x(c) + COLUMN / 2;
+                svg.append("<path class=\"renewal\" d=\"M").append(x).append(' ').append(baseline + 1).append(" l-3 5 h6 z\">")
+                        .append("<title>").append(HtmlText.escape(verdict.target() + ": renew from "
+                                + UtcTime.date(renewal))).append("</title></path>\n");
+            });
+        }
     }
 
     /** 0 for expired, 1..53 for the week from the check, 54 for later. */

@@ -29,6 +29,17 @@ import org.certcheck.finding.Severity;
 public final class HtmlReporter implements Reporter {
     private static final String STYLE = resource("report.css");
     private static final String SCRIPT = resource("report.js");
+    private final int warnDays;
+
+    /** With the default warning threshold (30 days) for the timeline's renewal points. */
+    public HtmlReporter() {
+        this(org.certcheck.validate.Policy.DEFAULT.warnDays());
+    }
+
+    /** @param warnDays {@code --warn-days}: the timeline marks where each certificate's warning threshold is reached */
+    public HtmlReporter(int warnDays) {
+        this.warnDays = warnDays;
+    }
 
     @Override
     public void write(Report report, Writer out) throws IOException {
@@ -51,7 +62,7 @@ public final class HtmlReporter implements Reporter {
                     .append(name).append("</li>\n");
         }
         html.append("</ul>\n<h2>Expiry over the next 12 months</h2>\n")
-                .append(ExpiryTimeline.svg(report)).append('\n')
+                .append(ExpiryTimeline.svg(report, warnDays)).append('\n')
                 .append("<p class=\"legend\"><span class=\"status-PASS\">pass</span><span class=\"status-WARN\">warn"
                         + "</span><span class=\"status-FAIL\">fail</span> one square per leaf certificate, in the "
                         + "week it expires; hover for the target.</p>\n");

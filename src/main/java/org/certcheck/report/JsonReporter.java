@@ -87,6 +87,16 @@ public final class JsonReporter implements Reporter {
             shard.map(stamp -> stamp.positions().get(verdict.origin())).ifPresent(at -> target.put("position", at));
             targets.add(target);
         }
+        if (!report.fleet().isEmpty()) {
+            ArrayNode fleet = root.putArray("fleet");
+            for (FleetFact fact : report.fleet()) {
+                ObjectNode entry = fleet.addObject();
+                entry.put("kind", fact.kind());
+                entry.put("sha256", fact.sha256());
+                ArrayNode members = entry.putArray("targets");
+                fact.targets().forEach(members::add);
+            }
+        }
         return root;
     }
 
@@ -165,6 +175,13 @@ public final class JsonReporter implements Reporter {
         node.put("signatureAlgorithm", facts.signatureAlgorithm());
         node.put("notBefore", UtcTime.iso(facts.notBefore()));
         node.put("notAfter", UtcTime.iso(facts.notAfter()));
+        if (!facts.spkiSha256().isEmpty()) {
+            node.put("spkiSha256", facts.spkiSha256());
+        }
+        ArrayNode keyUsage = node.putArray("keyUsage");
+        facts.keyUsage().forEach(keyUsage::add);
+        ArrayNode extendedKeyUsage = node.putArray("extendedKeyUsage");
+        facts.extendedKeyUsage().forEach(extendedKeyUsage::add);
         return node;
     }
 

@@ -29,7 +29,7 @@ public enum VerdictOrder {
         if (this == INPUT) {
             return report;
         }
-        return new Report(report.checkedAt(), report.trust(), report.verdicts().stream().sorted(comparator).toList());
+        return report.withVerdicts(report.verdicts().stream().sorted(comparator).toList());
     }
 
     /** 0 for FAIL up to 3 for PASS; the HTML report sorts its status column by it too. */

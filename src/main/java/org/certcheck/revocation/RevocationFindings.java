@@ -9,6 +9,7 @@ import org.certcheck.finding.Calibration;
 import org.certcheck.finding.Finding;
 import org.certcheck.finding.FindingCode;
 import org.certcheck.finding.Role;
+import org.certcheck.validate.Lifetime;
 
 /**
  * Turns what the lookups learned into findings, judged by the run's mode: revoked fails; unknown
@@ -43,6 +44,9 @@ final class RevocationFindings {
             return findings;
         }
         if (result.problems().isEmpty()) {
+            if (leaf && Lifetime.of(certificate).shortLived()) {
+                return findings; // BR 4.9.1.1 / 7.1.2.7: a short-lived certificate needs no revocation information
+            }
             findings.add(Finding.about(subject, role, FindingCode.REVOCATION_NO_INFO, noInfo(who, result.links())));
             return findings;
         }

@@ -21,10 +21,12 @@ import org.certcheck.finding.Role;
  * included: an expired corporate root breaks every client that trusts it. Extra certificates the
  * server sent but the path does not use are not judged here.
  *
- * <p>Two kinds of warning threshold: days left ({@code --warn-days}, {@code --crit-days}) and the
- * share of a certificate's lifetime left ({@code --warn-lifetime}, {@code --crit-lifetime}), which
- * suits short-lived certificates that a day threshold would flag all the time or never. The stricter
- * of the two speaks, once per certificate.
+ * <p>By default the thresholds fit every lifetime ({@link Lifetime}): a warning when less than
+ * min({@code --warn-days}, one third of the certificate's lifetime) is left, a failure under
+ * min({@code --crit-days}, one sixth), so a 47-day or a 6-day certificate is not "expiring" from the
+ * day it is issued. The explicit share options ({@code --warn-lifetime}, {@code --crit-lifetime},
+ * percent of the lifetime left) add to these; the stricter speaks, once per certificate, and the
+ * message names the threshold that applied.
  */
 public final class ExpiryCheck implements Check {
     private static final DateTimeFormatter WHEN =
@@ -75,23 +77,26 @@ public final class ExpiryCheck implements Check {
         return findings;
     }
 
-    /** The most severe threshold passed, critical before warning, days before lifetime share. */
+    /** The most severe threshold passed, critical before warning, days-or-share before the percent options. */
     private Optional<Finding> ahead(String subject, Role role, String who, Instant notBefore, Instant notAfter,
                                     Instant now) {
-        long left = Duration.between(now, notAfter).toDays();
-        if (left < policy.critDays()) {
+        Duration left = Duration.between(now, notAfter);
+        Lifetime lifetime = new Lifetime(notBefore, notAfter);
+        Lifetime.Threshold crit = lifetime.critical(policy.critDays());
+        if (crit.passed(left)) {
             return Optional.of(Finding.about(subject, role, FindingCode.CERT_EXPIRES_VERY_SOON,
                     who + " expires in " + days(now, notAfter) + " (notAfter " + WHEN.format(notAfter)
-                            + ", critical below " + policy.critDays() + " days): renew it now"));
+                            + ", critical below " + crit.name() + "): renew it now"));
         }
         Optional<Finding> critical = lifetime(subject, role, who, critLifetimePercent, true, notBefore, notAfter, now);
         if (critical.isPresent()) {
             return critical;
         }
-        if (left < policy.warnDays()) {
+        Lifetime.Threshold warn = lifetime.warning(policy.warnDays());
+        if (warn.passed(left)) {
             return Optional.of(Finding.about(subject, role, FindingCode.CERT_EXPIRES_SOON,
                     who + " expires in " + days(now, notAfter) + " (notAfter " + WHEN.format(notAfter)
-                            + ", warning below " + policy.warnDays() + " days): plan its renewal"));
+                            + ", warning below " + warn.name() + "): plan its renewal"));
         }
         return lifetime(subject, role, who, warnLifetimePercent, false, notBefore, notAfter, now);
     }
@@ -113,14 +118,7 @@ public final class ExpiryCheck implements Check {
                 critical ? "renew it now" : "plan its renewal")));
     }
 
-    /** "3 days", "1 day", "5 hours" for under a day. */
     private static String days(Instant from, Instant to) {
-        Duration between = Duration.between(from, to);
-        long days = between.toDays();
-        if (days >= 1) {
-            return days + (days == 1 ? " day" : " days");
-        }
-        long hours = between.toHours();
-        return hours == 1 ? "1 hour" : hours + " hours";
+        return Durations.human(Duration.between(from, to));
     }
 }

@@ -22,7 +22,7 @@ class BuildDocsTest {
         assertThat(script).contains("complete -F _complete_certcheck", "--output", "--nagios", "--quiet", "--sort",
                 "--ca", "demo");
         assertThat(script).contains("(\"input\" \"status\" \"expiry\" \"target\") # --sort values",
-                "(\"table\" \"json\" \"jsonl\" \"junit\" \"prometheus\" \"csv\" \"html\")");
+                "(\"table\" \"json\" \"jsonl\" \"junit\" \"prometheus\" \"csv\" \"html\" \"ics\")");
     }
 
     @Test

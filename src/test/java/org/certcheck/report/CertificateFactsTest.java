@@ -34,7 +34,10 @@ class CertificateFactsTest {
 
         assertThat(facts).isEqualTo(new CertificateFacts("CN=www.corp.test,O=Corp", "CN=Corp Root CA,O=Corp",
                 java.util.List.of("DNS:www.corp.test", "IP:10.0.0.1", "IP:2001:db8::1", "email:ops@corp.test"),
-                "1A2B3C", sha256(leaf.certificate()), "EC", 256, "SHA256withECDSA", NOT_BEFORE, NOT_AFTER));
+                "1A2B3C", sha256(leaf.certificate()), "EC", 256, "SHA256withECDSA", NOT_BEFORE, NOT_AFTER,
+                java.util.HexFormat.ofDelimiter(":").withUpperCase().formatHex(java.security.MessageDigest
+                        .getInstance("SHA-256").digest(leaf.certificate().getPublicKey().getEncoded())),
+                java.util.List.of(), java.util.List.of()));
         assertThat(facts.sha256Fingerprint()).matches("([0-9A-F]{2}:){31}[0-9A-F]{2}");
     }
 

@@ -43,6 +43,15 @@ class ReportSchemaTest {
     }
 
     @Test
+    void fleetFactsMatchTheSchema() throws IOException {
+        Report report = fixtures.report();
+        Report withFleet = new Report(report.checkedAt(), report.trust(), report.verdicts(),
+                java.util.List.of(new FleetFact("shared-key", "AB:CD", java.util.List.of("a:443", "b:443"))));
+
+        assertThat(errors(document(), json(withFleet))).isEmpty();
+    }
+
+    @Test
     void theExampleInTheDocsMatchesTheSchema() throws IOException {
         Matcher example = Pattern.compile("## Example.*?```json\n(.*?)```", Pattern.DOTALL)
                 .matcher(Files.readString(Path.of("docs/json-output.md")));
