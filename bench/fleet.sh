@@ -282,12 +282,12 @@ fi
 # 5b. one host, end to end.
 single_target="h1.fleet.test:${fleet_ports[0]}"
 record kind=load at=single load="$(load_avg)"
-"${cc_launcher[@]}" --ca "$tmp/root.pem" "$single_target" > /dev/null 2>&1 || true  # the launcher's first run
+"${cc_launcher[@]}" --ca "$tmp/root.pem" "${fetch_allow[@]}" "$single_target" > /dev/null 2>&1 || true  # the launcher's first run
 for ((r = 1; r <= single_runs; r++)); do
   for how in jar launcher version s_client; do
     case $how in
-      jar) run_timed "$tmp/one" "${cc_jar[@]}" --ca "$tmp/root.pem" "$single_target" ;;
-      launcher) run_timed "$tmp/one" "${cc_launcher[@]}" --ca "$tmp/root.pem" "$single_target" ;;
+      jar) run_timed "$tmp/one" "${cc_jar[@]}" --ca "$tmp/root.pem" "${fetch_allow[@]}" "$single_target" ;;
+      launcher) run_timed "$tmp/one" "${cc_launcher[@]}" --ca "$tmp/root.pem" "${fetch_allow[@]}" "$single_target" ;;
       version) run_timed "$tmp/one" "${cc_launcher[@]}" --version ;;
       s_client) run_timed "$tmp/one" openssl s_client -connect "127.1.0.1:${fleet_ports[0]}" -servername h1.fleet.test \
                   -verify_hostname h1.fleet.test -CAfile "$tmp/root.pem" -verify_return_error < /dev/null ;;
@@ -314,7 +314,10 @@ done
 
 # 5d. revocation, when certcheck has it.
 revocation_note=""
-if "${cc_launcher[@]}" --help 2>/dev/null | grep -q -- '--revocation'; then
+# The help is read whole before grep looks at it: grep -q would close the pipe early, and with
+# pipefail the launcher's broken pipe would read as "no --revocation option".
+help_text=$("${cc_launcher[@]}" --help 2>/dev/null || true)
+if grep -q -- '--revocation' <<<"$help_text"; then
   record kind=load at=revocation load="$(load_avg)"
   for ((r = 1; r <= scenario_runs; r++)); do
     certcheck_run "revocation off run $r" "$tmp/list-$revocation_n.txt" "want_rc=0 want_pass=$revocation_n" \
