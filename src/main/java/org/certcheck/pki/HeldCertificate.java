@@ -123,7 +123,6 @@ public record HeldCertificate(X509Certificate certificate, KeyPair keyPair) {
         private Integer requireExplicitPolicy;
         private Integer inhibitPolicyMapping;
         private Integer inhibitAnyPolicy;
-        private final List<Extension> rawExtensions = new ArrayList<>();
         private HeldCertificate issuer;
         private KeyPair keyPair;
         private String keyAlgorithm = "EC";
@@ -401,11 +400,11 @@ public record HeldCertificate(X509Certificate certificate, KeyPair keyPair) {
         }
 
         /**
-         * An extension whose value is written verbatim (after every other extension), to make one
-         * that is malformed or marked critical where it should not be.
+         * An extension whose value is written verbatim, to make one that is malformed or marked
+         * critical where it should not be; like {@link #extension}, it replaces one the other knobs write.
          */
         public Builder addRawExtension(String oid, boolean critical, byte[] encodedValue) {
-            rawExtensions.add(new Extension(new ASN1ObjectIdentifier(oid), critical, encodedValue.clone()));
+            overrides.add(new Extension(new ASN1ObjectIdentifier(oid), critical, encodedValue.clone()));
             return this;
         }
 
@@ -558,9 +557,6 @@ public record HeldCertificate(X509Certificate certificate, KeyPair keyPair) {
                 builder.addExtension(oid, true, new DERUTF8String("certcheck test extension"));
             }
             addPolicyExtensions(builder);
-            for (Extension extension : rawExtensions) {
-                builder.addExtension(extension);
-            }
             for (Extension override : overrides) {
                 if (builder.hasExtension(override.getExtnId())) {
                     builder.replaceExtension(override);

@@ -82,13 +82,11 @@ final class BaselineRequirementsCheck implements Check {
                         + " forbids in a subscriber certificate"));
             }
         }
-        Instant notBefore = leaf.getNotBefore().toInstant();
-        Duration validity = Duration.between(notBefore, leaf.getNotAfter().toInstant());
+        Lifetime lifetime = Lifetime.of(leaf);
         for (Limit limit : LIMITS) {
-            if (!notBefore.isBefore(limit.start())) {
-                // BR 6.3.2 counts a day as 86,400 seconds and includes both ends of the validity period.
-                if (validity.plusSeconds(1).compareTo(Duration.ofDays(limit.days())) > 0) {
-                    findings.add(br(subject, subject + " is valid for " + validity.toDays() + " days; certificates"
+            if (!lifetime.notBefore().isBefore(limit.start())) {
+                if (lifetime.validity().compareTo(Duration.ofDays(limit.days())) > 0) {
+                    findings.add(br(subject, subject + " is valid for " + lifetime.days() + " days; certificates"
                             + " issued from " + limit.from() + " may be valid for " + limit.days() + " days at most"
                             + " (CA/B Forum BR 6.3.2)"));
                 }
