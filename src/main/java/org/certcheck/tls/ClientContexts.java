@@ -1,13 +1,23 @@
 package org.certcheck.tls;
 
+import java.security.GeneralSecurityException;
 import java.security.NoSuchAlgorithmException;
 import java.util.Optional;
 
+import javax.net.ssl.KeyManager;
 import javax.net.ssl.SSLContext;
+import javax.net.ssl.TrustManager;
+
+import org.conscrypt.Conscrypt;
 
 /**
- * Makes the JVM's TLS client contexts for probes, with or without the status_request extension
- * (the request for a stapled OCSP response, RFC 6066 section 8).
+ * Makes the TLS client contexts for probes: Conscrypt's (see {@link ConscryptProvider}), or the
+ * JVM's with or without the status_request extension (the request for a stapled OCSP response,
+ * RFC 6066 section 8).
+ *
+ * <p>Conscrypt always asks for a staple and hands it over unparsed, so it needs no second context.
+ * It offers the named groups of {@link #CONSCRYPT_GROUPS}, the hybrid post-quantum group first, as
+ * current browsers do (Chrome 131, Firefox 132): a server that supports it picks it.
  *
  * <p>Why this exists: when a server staples bytes that are not an OCSP response, the JVM ends the
  * TLS 1.3 handshake while reading the Certificate message, before the certificate is handed over,
@@ -20,7 +30,30 @@ import javax.net.ssl.SSLContext;
 final class ClientContexts {
     private static final Object LOCK = new Object();
 
+    /**
+     * X25519MLKEM768 (draft-ietf-tls-ecdhe-mlkem, codepoint 0x11EC) first, then the classical groups
+     * browsers offer; BoringSSL sends key shares for the first two, so a classical server needs no
+     * HelloRetryRequest. These are the names Conscrypt 2.7.0 knows (NativeSsl.toBoringSslGroup).
+     */
+    static final String[] CONSCRYPT_GROUPS = {"X25519MLKEM768", "X25519", "P-256", "P-384", "P-521"};
+
     private ClientContexts() {
+    }
+
+    /** An initialised client context of {@code engine} (a resolved one: Conscrypt or the JDK). */
+    static SSLContext create(TlsEngine engine, boolean askForStaple, KeyManager keys, TrustManager trust)
+            throws GeneralSecurityException {
+        if (engine == TlsEngine.CONSCRYPT) {
+            SSLContext context = SSLContext.getInstance("TLS", ConscryptProvider.provider().orElseThrow());
+            context.init(new KeyManager[] {keys}, new TrustManager[] {trust}, null);
+            // The socket factory shares the context's parameters, which every engine it makes copies:
+            // Conscrypt 2.7.0 has this public switch for factories and sockets, none for engines.
+            Conscrypt.setNamedGroups(context.getSocketFactory(), CONSCRYPT_GROUPS);
+            return context;
+        }
+        SSLContext context = create(askForStaple);
+        context.init(new KeyManager[] {keys}, new TrustManager[] {trust}, null);
+        return context;
     }
 
     static SSLContext create(boolean askForStaple) throws NoSuchAlgorithmException {

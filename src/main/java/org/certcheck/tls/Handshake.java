@@ -31,12 +31,22 @@ import org.certcheck.input.Target;
  *                       response (RFC 6960 section 4.2.1), which ended the first handshake; the facts
  *                       here then come from a second handshake that asked for no staple
  * @param keyExchange    the ephemeral group the server chose, when the clear part of the handshake showed it
+ * @param engine         the TLS engine that made this handshake (issue 15), and why when it was a fallback
  */
 public record Handshake(Target target, InetSocketAddress peer, List<X509Certificate> chain, String protocol,
                         String cipherSuite, Optional<String> handshakeError, Duration elapsed,
                         List<byte[]> stapledOcsp, Optional<ClientCertificateRequest> clientCertificateRequest,
-                        KeyProof keyProof, Optional<String> unreadableStaple, Optional<KeyExchange> keyExchange)
+                        KeyProof keyProof, Optional<String> unreadableStaple, Optional<KeyExchange> keyExchange,
+                        EngineRun engine)
         implements ProbeResult {
+
+    public Handshake(Target target, InetSocketAddress peer, List<X509Certificate> chain, String protocol,
+                     String cipherSuite, Optional<String> handshakeError, Duration elapsed, List<byte[]> stapledOcsp,
+                     Optional<ClientCertificateRequest> clientCertificateRequest, KeyProof keyProof,
+                     Optional<String> unreadableStaple, Optional<KeyExchange> keyExchange) {
+        this(target, peer, chain, protocol, cipherSuite, handshakeError, elapsed, stapledOcsp, clientCertificateRequest,
+                keyProof, unreadableStaple, keyExchange, EngineRun.JDK);
+    }
 
     public Handshake(Target target, InetSocketAddress peer, List<X509Certificate> chain, String protocol,
                      String cipherSuite, Optional<String> handshakeError, Duration elapsed, List<byte[]> stapledOcsp,
@@ -75,6 +85,7 @@ public record Handshake(Target target, InetSocketAddress peer, List<X509Certific
         Objects.requireNonNull(keyProof, "keyProof");
         Objects.requireNonNull(unreadableStaple, "unreadableStaple");
         Objects.requireNonNull(keyExchange, "keyExchange");
+        Objects.requireNonNull(engine, "engine");
         // Copies in and out: a record holding arrays is only immutable if nobody can write to them.
         // An empty entry (an RFC 6961 list may hold one for a certificate without a response) is no response.
         stapledOcsp = stapledOcsp.stream().filter(der -> der.length > 0).map(byte[]::clone).toList();
@@ -101,7 +112,13 @@ public record Handshake(Target target, InetSocketAddress peer, List<X509Certific
     /** This handshake, as read again without asking for a staple after {@code why} ended the first one. */
     public Handshake withUnreadableStaple(String why, Duration totalElapsed) {
         return new Handshake(target, peer, chain, protocol, cipherSuite, handshakeError, totalElapsed, stapledOcsp,
-                clientCertificateRequest, keyProof, Optional.of(why), keyExchange);
+                clientCertificateRequest, keyProof, Optional.of(why), keyExchange, engine);
+    }
+
+    /** This handshake, as made by {@code other}. */
+    public Handshake withEngine(EngineRun other) {
+        return new Handshake(target, peer, chain, protocol, cipherSuite, handshakeError, elapsed, stapledOcsp,
+                clientCertificateRequest, keyProof, unreadableStaple, keyExchange, other);
     }
 
     public X509Certificate leaf() {

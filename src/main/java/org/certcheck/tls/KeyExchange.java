@@ -20,9 +20,26 @@ public record KeyExchange(String group, int bits) {
         return group.equals("DH") || group.startsWith("ffdhe");
     }
 
+    /**
+     * Whether the group resists a quantum computer: a hybrid of ML-KEM (FIPS 203) with a classical
+     * group (draft-ietf-tls-ecdhe-mlkem), the pre-standard Kyber hybrids, or ML-KEM alone
+     * (draft-connolly-tls-mlkem-key-agreement). The bits of a hybrid are its classical half's.
+     */
+    public boolean postQuantum() {
+        return group.contains("MLKEM") || group.contains("Kyber");
+    }
+
     /** The TLS Supported Groups registry (IANA), the entries a server may pick. */
     static KeyExchange named(int id) {
         return switch (id) {
+            case 0x11ec -> new KeyExchange("X25519MLKEM768", 255);
+            case 0x11eb -> new KeyExchange("SecP256r1MLKEM768", 256);
+            case 0x11ed -> new KeyExchange("SecP384r1MLKEM1024", 384);
+            case 0x6399 -> new KeyExchange("X25519Kyber768Draft00", 255);
+            case 0x639a -> new KeyExchange("SecP256r1Kyber768Draft00", 256);
+            case 0x0200 -> new KeyExchange("MLKEM512", 0);
+            case 0x0201 -> new KeyExchange("MLKEM768", 0);
+            case 0x0202 -> new KeyExchange("MLKEM1024", 0);
             case 0x0017 -> new KeyExchange("secp256r1", 256);
             case 0x0018 -> new KeyExchange("secp384r1", 384);
             case 0x0019 -> new KeyExchange("secp521r1", 521);

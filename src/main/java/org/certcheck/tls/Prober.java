@@ -13,13 +13,11 @@ import java.util.Optional;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
 
-import javax.net.ssl.KeyManager;
 import javax.net.ssl.SNIHostName;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLParameters;
 import javax.net.ssl.SSLSession;
 import javax.net.ssl.SSLEngine;
-import javax.net.ssl.TrustManager;
 
 import org.certcheck.input.IpLiteral;
 import org.certcheck.input.Target;
@@ -48,6 +46,8 @@ public final class Prober {
     private final Resolver resolver;
     private final ConnectionLimits limits;
     private final Reach reach;
+    /** The engine that makes this prober's handshakes first: Conscrypt or the JDK, resolved. */
+    private final TlsEngine engine;
 
     public Prober(ProbeSettings settings, Resolver resolver) {
         this(settings, resolver, ConnectionLimits.NONE);
@@ -58,6 +58,12 @@ public final class Prober {
     }
 
     public Prober(ProbeSettings settings, Resolver resolver, ConnectionLimits limits, Reach reach) {
+        this(settings, resolver, limits, reach, TlsEngine.configured());
+    }
+
+    /** @param engine which TLS engine makes the handshakes (see {@link TlsEngine}); the JDK's is the fallback */
+    public Prober(ProbeSettings settings, Resolver resolver, ConnectionLimits limits, Reach reach, TlsEngine engine) {
+        this.engine = Objects.requireNonNull(engine, "engine").resolved();
         this.settings = Objects.requireNonNull(settings, "settings");
         this.resolver = Objects.requireNonNull(resolver, "resolver");
         this.limits = Objects.requireNonNull(limits, "limits");
@@ -171,14 +177,29 @@ public final class Prober {
             Sockets.closeQuietly(socket);
             return preamble.failure().get();
         }
-        Attempt attempt = handshake(target, socket, peer, preamble.remainingNanos(), start, true);
+        Attempt attempt = handshake(target, socket, peer, preamble.remainingNanos(), start, true, engine);
+        EngineRun ran = EngineRun.of(engine);
+        if (engine == TlsEngine.CONSCRYPT && attempt.result() instanceof ProbeFailure refused
+                && jdkMayDoBetter(refused.kind()) && attempt.remainingNanos() > 0) {
+            // BoringSSL speaks less than the JDK (no finite-field DHE, no brainpool or secp256k1, a
+            // 100 KiB chain at most): the JDK gets what the first try left of the budget, and its
+            // words describe a failure that both engines share.
+            Optional<Attempt> jdk = onJdk(target, peer, reconnect, attempt, start);
+            if (jdk.isPresent()) {
+                attempt = jdk.get();
+                ran = EngineRun.jdkAfterConscrypt(refused.message());
+            }
+        }
         if (attempt.unreadableStaple().isPresent() && attempt.remainingNanos() > 0) {
             Optional<Handshake> again = withoutStaple(target, peer, reconnect, attempt, start);
             if (again.isPresent()) {
-                return again.get();
+                return again.get().withEngine(ran);
             }
         }
         ProbeResult result = attempt.result();
+        if (result instanceof Handshake handshake) {
+            return handshake.withEngine(ran);
+        }
         if (result instanceof ProbeFailure failure && refusedByTls(failure.kind()) && attempt.remainingNanos() > 0) {
             // The server may speak only what this JVM disables (TLS 1.0/1.1, RC4, 3DES): read its
             // certificate with a legacy ClientHello, for this probe only (see LegacyHelloProbe). The
@@ -192,6 +213,28 @@ public final class Prober {
         return StartTlsStep.withSchemeHint(result);
     }
 
+    /** Conscrypt's failure is worth a second try with the JDK: not when the server was too slow. */
+    private static boolean jdkMayDoBetter(Kind kind) {
+        return kind != Kind.HANDSHAKE_TIMEOUT && kind != Kind.LIMIT_EXCEEDED;
+    }
+
+    /** The handshake once more, by the JDK, over a new connection (repeating the STARTTLS preamble). */
+    private Optional<Attempt> onJdk(Target target, InetSocketAddress peer, Reconnect reconnect, Attempt first,
+            long start) {
+        try {
+            Socket socket = reconnect.open();
+            StartTlsStep.Outcome preamble = StartTlsStep.run(target, socket, settings, first.remainingNanos(), start);
+            if (preamble.failure().isPresent()) {
+                Sockets.closeQuietly(socket);
+                return Optional.empty();
+            }
+            return Optional.of(handshake(target, socket, peer, preamble.remainingNanos(), start, true, TlsEngine.JDK));
+        } catch (IOException e) {
+            LOG.debug("second handshake with {} (JDK engine) not made: {}", peer, e.toString());
+            return Optional.empty();
+        }
+    }
+
     /** The handshake once more, asking for no staple, after an unreadable one ended the first (see ClientContexts). */
     private Optional<Handshake> withoutStaple(Target target, InetSocketAddress peer, Reconnect reconnect,
             Attempt first, long start) {
@@ -202,7 +245,7 @@ public final class Prober {
                 Sockets.closeQuietly(socket);
                 return Optional.empty();
             }
-            if (handshake(target, socket, peer, preamble.remainingNanos(), start, false).result()
+            if (handshake(target, socket, peer, preamble.remainingNanos(), start, false, TlsEngine.JDK).result()
                     instanceof Handshake handshake) {
                 return Optional.of(handshake.withUnreadableStaple(first.unreadableStaple().get(), since(start)));
             }
@@ -240,9 +283,9 @@ public final class Prober {
     }
 
     private Attempt handshake(Target target, Socket socket, InetSocketAddress peer, long budgetNanos, long start,
-            boolean askForStaple) {
+            boolean askForStaple, TlsEngine running) {
         Trace trace = new Trace();
-        ProbeResult result = handshake(target, socket, peer, budgetNanos, start, askForStaple, trace);
+        ProbeResult result = handshake(target, socket, peer, budgetNanos, start, askForStaple, running, trace);
         return new Attempt(result, trace.engine == null ? budgetNanos : trace.engine.remainingNanos(),
                 trace.unreadableStaple);
     }
@@ -254,7 +297,7 @@ public final class Prober {
     }
 
     private ProbeResult handshake(Target target, Socket socket, InetSocketAddress peer, long budgetNanos, long start,
-            boolean askForStaple, Trace trace) {
+            boolean askForStaple, TlsEngine running, Trace trace) {
         RecordingTrustManager recorder = new RecordingTrustManager();
         AtomicBoolean timedOut = new AtomicBoolean();
         // The engine charges only the server's time to the budget (see EngineHandshake); this
@@ -266,9 +309,10 @@ public final class Prober {
         EngineHandshake handshake = null;
         ClientKeyManager keys = new ClientKeyManager(reach.client());
         try {
-            SSLContext context = ClientContexts.create(askForStaple);
-            context.init(new KeyManager[] {keys}, new TrustManager[] {recorder}, null);
-            SSLEngine engine = context.createSSLEngine(target.host(), target.port());
+            SSLContext context = ClientContexts.create(running, askForStaple, keys, recorder);
+            // Conscrypt would send the peer host as SNI by itself: it gets none, and the SNI of the parameters.
+            SSLEngine engine = running == TlsEngine.CONSCRYPT ? context.createSSLEngine()
+                    : context.createSSLEngine(target.host(), target.port());
             engine.setUseClientMode(true);
             engine.setSSLParameters(parameters(engine.getSSLParameters(), reach.sni().forTarget(target)));
             handshake = new EngineHandshake(engine, socket, budgetNanos, () -> recorder.capture().isPresent());
@@ -288,7 +332,8 @@ public final class Prober {
             return new Handshake(target, peer, capture.get().chain(), session.getProtocol(), session.getCipherSuite(),
                     refusal, since(start), capture.get().stapledOcsp(), keys.request(),
                     KeyProof.completed(session.getProtocol()), Optional.empty(), handshake.keyExchange());
-        } catch (IOException e) {
+        } catch (IOException thrown) {
+            IOException e = BoringSslErrors.translate(thrown);
             boolean timeout = timedOut.get() || e instanceof SocketTimeoutException;
             Optional<RecordingTrustManager.Capture> capture = recorder.capture();
             if (capture.isPresent()) {
