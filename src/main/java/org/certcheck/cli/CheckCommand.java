@@ -28,9 +28,11 @@ import org.certcheck.tls.ProbeSettings;
 import org.certcheck.tls.Prober;
 import org.certcheck.tls.ProxyChoice;
 import org.certcheck.tls.Resolver;
+import org.certcheck.tls.TlsEngine;
 import org.certcheck.validate.Policy;
 import org.certcheck.validate.TrustAnchors;
 import org.certcheck.validate.Validator;
+import org.slf4j.LoggerFactory;
 
 /** {@code certcheck [options] [HOSTFILE|TARGET]...}: check every target, print the report, exit honestly. */
 @Command(name = "certcheck", mixinStandardHelpOptions = true, versionProvider = Version.class,
@@ -96,6 +98,9 @@ public final class CheckCommand implements Callable<Integer> {
     @ArgGroup(validate = false, heading = "%nClient certificate (mutual TLS):%n")
     ClientCertificateOptions client = new ClientCertificateOptions();
 
+    @ArgGroup(validate = false, heading = "%nTLS engine and key exchange:%n")
+    EngineOptions engine = new EngineOptions();
+
     @ArgGroup(validate = false, heading = "%nChanges between runs:%n")
     DriftOptions drift = new DriftOptions();
 
@@ -147,11 +152,17 @@ public final class CheckCommand implements Callable<Integer> {
 
         Optional<ChangeDetection> changes = drift.detection(certificatePolicy.calibration(), targets.identity());
         Instant now = clock.instant();
+        TlsEngine tlsEngine = engine.engine();
+        if (engine.requirePostQuantum && tlsEngine.resolved() == TlsEngine.JDK) {
+            throw new UsageException("--require-post-quantum needs the conscrypt TLS engine, which offers"
+                    + " X25519MLKEM768; this run uses " + tlsEngine.describe());
+        }
+        LoggerFactory.getLogger(CheckCommand.class).info("TLS engine: {}", tlsEngine.describe());
         Validator validator = new Validator(anchors, thresholds, certificatePolicy.requirements(),
                 caIssuers(settings.connectTimeout().plus(settings.handshakeTimeout()), proxies, fetchRules),
-                certificatePolicy.calibration());
+                engine.calibration(certificatePolicy.calibration()));
         Prober prober = new Prober(settings, resolver, connection.limits(),
-                reach.reach().withProxies(proxies).withClient(client.identity(environment)));
+                reach.reach().withProxies(proxies).withClient(client.identity(environment)), tlsEngine);
         FleetCheck check = new FleetCheck(prober, validator, revocationCheck, concurrency, reach.allAddresses);
         try (Outputs outputs = report.start(spec.commandLine(), environment, now,
                 Progress.Total.of(entries, reach.allAddresses), thresholds, policy.failOnWarn())) {

@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.util.Properties;
 
+import org.certcheck.tls.TlsEngine;
+
 import picocli.CommandLine.IVersionProvider;
 
 /**
@@ -16,7 +18,8 @@ final class Version implements IVersionProvider {
     public String[] getVersion() {
         String version = Version.class.getPackage().getImplementationVersion();
         return new String[] {"certcheck " + (version != null ? version : "development")
-                + " (" + commit() + ", Java " + Runtime.version() + ")"};
+                + " (" + commit() + ", Java " + Runtime.version() + ")",
+                "TLS engine: " + TlsEngine.configured().describe()};
     }
 
     static String commit() {

@@ -137,6 +137,9 @@ public enum FindingCode {
     // Issue 16 item 4: renewed on disk but not served (--files).
     DRIFT_NOT_DEPLOYED("drift.not-deployed", Kind.HYGIENE,
             "a newer certificate for the target's names is on disk (--files) than the one it serves"),
+    // Issue 15 item 2: key exchange posture.
+    TLS_NO_POST_QUANTUM("tls.no-post-quantum", Kind.INFO,
+            "offered X25519MLKEM768 first, the server chose a classical key exchange (--require-post-quantum fails it)"),
     ;
 
     private final String code;

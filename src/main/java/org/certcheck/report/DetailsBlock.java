@@ -35,6 +35,11 @@ final class DetailsBlock {
         verdict.connection().ifPresent(connection -> {
             block.add("protocol", connection.protocol());
             block.add("cipher", connection.cipherSuite());
+            block.add("key exchange", connection.keyExchange()
+                    .map(group -> group + (connection.postQuantum() ? " (post-quantum)" : " (classical)"))
+                    .orElse("not seen"));
+            verdict.leaf().ifPresent(leaf -> block.add("sig family", SignatureFamily.describe(leaf)));
+            block.add("engine", connection.engine());
             block.add("address", connection.address());
         });
         if (!verdict.chain().isEmpty()) {

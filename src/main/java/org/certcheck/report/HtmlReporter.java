@@ -53,7 +53,8 @@ public final class HtmlReporter implements Reporter {
                 .append("<style>").append(STYLE).append("</style>\n</head>\n<body>\n")
                 .append("<h1>TLS certificates: ").append(report.summary()).append("</h1>\n")
                 .append("<p class=\"meta\">Checked ").append(UtcTime.dateTime(report.checkedAt()))
-                .append(" against ").append(HtmlText.escape(report.trust())).append(".</p>\n")
+                .append(" against ").append(HtmlText.escape(report.trust())).append("; ")
+                .append(PostQuantumShare.of(report.verdicts()).line()).append(".</p>\n")
                 .append("<ul class=\"summary\">\n")
                 .append("<li class=\"total\"><b>").append(report.verdicts().size()).append("</b>checked</li>\n");
         for (Status status : Status.values()) {
@@ -95,6 +96,8 @@ public final class HtmlReporter implements Reporter {
                     .append(verdict.notAfter().map(UtcTime::date).orElse("-")).append("</td><td>");
             verdict.leaf().ifPresent(leaf -> html.append(HtmlText.escape(leaf.subject()))
                     .append("<span class=\"dn\">issued by ").append(HtmlText.escape(leaf.issuer())).append("</span>"));
+            verdict.connection().flatMap(Connection::keyExchange).ifPresent(group -> html
+                    .append("<span class=\"dn\">key exchange ").append(HtmlText.escape(group)).append("</span>"));
             html.append("</td><td><ul class=\"reasons\">");
             if (verdict.status() == Status.PASS) {
                 html.append("<li>").append(HtmlText.escape(verdict.anchor().map(a -> "ok, chain ends at " + a)

@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 
@@ -83,6 +84,7 @@ public final class PrometheusReporter implements Reporter {
         }
         perTarget(out, targets, "certcheck_target_check_duration_seconds", "Time spent checking the target.",
                 verdict -> String.format(Locale.ROOT, "%.3f", verdict.elapsed().toNanos() / 1e9));
+        keyExchange(out, targets);
         List<Verdict> seen = targets.stream().filter(verdict -> verdict.leaf().isPresent()).toList();
         family(out, "certcheck_certificate_info", "The leaf certificate the target served; the value is always 1.");
         for (Verdict verdict : seen) {
@@ -102,6 +104,27 @@ public final class PrometheusReporter implements Reporter {
                 "Seconds from the last run to the leaf's notAfter; negative once expired.",
                 v -> Long.toString(java.time.Duration.between(checkedAt, v.leaf().orElseThrow().notAfter()).getSeconds()));
         out.flush();
+    }
+
+    /** The group of each target's key exchange, and how many hosts used a post-quantum one (issue 15). */
+    private static void keyExchange(Writer out, List<Verdict> targets) throws IOException {
+        family(out, "certcheck_target_key_exchange_info",
+                "The key exchange group the target chose; the value is always 1.");
+        for (Verdict verdict : targets) {
+            Optional<Connection> connection = verdict.connection();
+            if (connection.isPresent() && connection.get().keyExchange().isPresent()) {
+                Map<String, String> labels = new LinkedHashMap<>(labels(verdict));
+                labels.put("group", connection.get().keyExchange().get());
+                labels.put("post_quantum", connection.get().postQuantum() ? "true" : "false");
+                labels.put("engine", connection.get().engine().split(" ", 2)[0]);
+                sample(out, "certcheck_target_key_exchange_info", labels, "1");
+            }
+        }
+        PostQuantumShare share = PostQuantumShare.of(targets);
+        family(out, "certcheck_post_quantum_hosts", "Hosts of the last run that used a post-quantum key exchange.");
+        sample(out, "certcheck_post_quantum_hosts", Map.of(), Integer.toString(share.postQuantum()));
+        family(out, "certcheck_reached_hosts", "Hosts of the last run that completed a handshake.");
+        sample(out, "certcheck_reached_hosts", Map.of(), Integer.toString(share.reached()));
     }
 
     private boolean passed(Verdict verdict) {

@@ -107,6 +107,10 @@ public final class TableReporter implements Reporter {
             line(out, "");
         }
         line(out, report.summary());
+        PostQuantumShare share = PostQuantumShare.of(report.verdicts());
+        if (style.details() && share.reached() > 0) {
+            line(out, share.line());
+        }
         out.flush();
     }
 

@@ -14,6 +14,7 @@ import org.certcheck.input.InputProblem;
 import org.certcheck.input.Target;
 import org.certcheck.revocation.PathRevocation;
 import org.certcheck.tls.Handshake;
+import org.certcheck.tls.KeyExchange;
 import org.certcheck.tls.ProbeFailure;
 import org.certcheck.validate.Assessment;
 
@@ -56,7 +57,9 @@ public final class Verdicts {
         }
         Optional<String> anchorSha256 = anchorSha256(assessment);
         String address = address(handshake.peer());
-        Connection connection = new Connection(address, handshake.protocol(), handshake.cipherSuite());
+        Connection connection = new Connection(address, handshake.protocol(), handshake.cipherSuite(),
+                handshake.keyExchange().map(KeyExchange::group),
+                handshake.keyExchange().map(KeyExchange::postQuantum).orElse(false), handshake.engine().describe());
         List<Finding> findings = new ArrayList<>(assessment.findings());
         revocation.ifPresent(checked -> findings.addAll(checked.findings()));
         return new Verdict(handshake.target().display(), handshake.target().origin(),

@@ -13,6 +13,8 @@ import java.util.Optional;
 public record EngineRun(String engine, Optional<String> fallback) {
     public static final EngineRun CONSCRYPT = new EngineRun("conscrypt", Optional.empty());
     public static final EngineRun JDK = new EngineRun("jdk", Optional.empty());
+    /** certcheck's own legacy ClientHello, sent when the engines refused what the server speaks. */
+    public static final EngineRun LEGACY = new EngineRun("legacy", Optional.empty());
 
     public EngineRun {
         Objects.requireNonNull(engine, "engine");

@@ -185,7 +185,11 @@ public final class Prober {
             // 100 KiB chain at most): the JDK gets what the first try left of the budget, and its
             // words describe a failure that both engines share.
             Optional<Attempt> jdk = onJdk(target, peer, reconnect, attempt, start);
-            if (jdk.isPresent()) {
+            if (jdk.isPresent() && jdk.get().result() instanceof ProbeFailure late
+                    && late.kind() == Kind.HANDSHAKE_TIMEOUT) {
+                // A JDK try that ran out of the budget's rest tells less than Conscrypt's own failure.
+                attempt = new Attempt(refused, jdk.get().remainingNanos(), Optional.empty());
+            } else if (jdk.isPresent()) {
                 attempt = jdk.get();
                 ran = EngineRun.jdkAfterConscrypt(refused.message());
             }
@@ -207,7 +211,7 @@ public final class Prober {
             Optional<Handshake> legacy = legacy(target, peer, reconnect, attempt.remainingNanos(), failure.message(),
                     start);
             if (legacy.isPresent()) {
-                return legacy.get();
+                return legacy.get().withEngine(EngineRun.LEGACY);
             }
         }
         return StartTlsStep.withSchemeHint(result);
@@ -298,7 +302,8 @@ public final class Prober {
 
     private ProbeResult handshake(Target target, Socket socket, InetSocketAddress peer, long budgetNanos, long start,
             boolean askForStaple, TlsEngine running, Trace trace) {
-        RecordingTrustManager recorder = new RecordingTrustManager();
+        RecordingTrustManager recorder = running == TlsEngine.CONSCRYPT ? RecordingTrustManager.withJdkChainLimit()
+                : new RecordingTrustManager();
         AtomicBoolean timedOut = new AtomicBoolean();
         // The engine charges only the server's time to the budget (see EngineHandshake); this
         // wall-clock backstop ends a probe that is stuck for any other reason.

@@ -1,6 +1,7 @@
 package org.certcheck.tls;
 
 import java.net.Socket;
+import java.security.cert.CertificateException;
 import java.security.cert.X509Certificate;
 import java.util.List;
 import java.util.Optional;
@@ -24,7 +25,28 @@ import javax.net.ssl.X509ExtendedTrustManager;
  * <p>One instance per probe: it holds that probe's capture.
  */
 final class RecordingTrustManager extends X509ExtendedTrustManager {
+    /** The JDK's own limit (sun.security.ssl.SSLConfiguration, default 10), which Conscrypt does not have. */
+    private static final String CHAIN_LENGTH_PROPERTY = "jdk.tls.maxCertificateChainLength";
+
     private final AtomicReference<Capture> captured = new AtomicReference<>();
+    private final int maxChainLength;
+
+    /** For the JDK's engine, which enforces its chain length limit itself. */
+    RecordingTrustManager() {
+        this.maxChainLength = Integer.MAX_VALUE;
+    }
+
+    private RecordingTrustManager(int maxChainLength) {
+        this.maxChainLength = maxChainLength;
+    }
+
+    /**
+     * For Conscrypt: a chain longer than the JDK accepts is refused unrecorded, so the JDK reads the
+     * target again and reports it in the same words as on its own engine.
+     */
+    static RecordingTrustManager withJdkChainLimit() {
+        return new RecordingTrustManager(Math.max(1, Integer.getInteger(CHAIN_LENGTH_PROPERTY, 10)));
+    }
 
     /**
      * What the server had presented when its Certificate message was processed: JSSE hands the
@@ -55,7 +77,12 @@ final class RecordingTrustManager extends X509ExtendedTrustManager {
     }
 
     @Override
-    public void checkServerTrusted(X509Certificate[] chain, String authType, SSLEngine engine) {
+    public void checkServerTrusted(X509Certificate[] chain, String authType, SSLEngine engine)
+            throws CertificateException {
+        if (chain != null && chain.length > maxChainLength) {
+            throw new CertificateException("a chain of " + chain.length + " certificates, more than the "
+                    + maxChainLength + " the JDK accepts");
+        }
         record(chain, engine != null ? engine.getHandshakeSession() : null);
     }
 
