@@ -35,11 +35,12 @@ final class DetailsBlock {
         verdict.connection().ifPresent(connection -> {
             block.add("protocol", connection.protocol());
             block.add("cipher", connection.cipherSuite());
-            block.add("key exchange", connection.keyExchange()
-                    .map(group -> group + (connection.postQuantum() ? " (post-quantum)" : " (classical)"))
-                    .orElse("not seen"));
-            verdict.leaf().ifPresent(leaf -> block.add("sig family", SignatureFamily.describe(leaf)));
-            block.add("engine", connection.engine());
+            connection.posture().ifPresent(posture -> {
+                block.add("key exchange", posture.keyExchangeText());
+                block.add("signature", posture.signatureFamily()
+                        + (SignatureFamily.postQuantum(posture.signatureFamily()) ? " (post-quantum)" : " (classical)"));
+                block.add("engine", posture.engine());
+            });
             block.add("address", connection.address());
         });
         if (!verdict.chain().isEmpty()) {

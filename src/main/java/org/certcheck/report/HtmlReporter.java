@@ -53,8 +53,8 @@ public final class HtmlReporter implements Reporter {
                 .append("<style>").append(STYLE).append("</style>\n</head>\n<body>\n")
                 .append("<h1>TLS certificates: ").append(report.summary()).append("</h1>\n")
                 .append("<p class=\"meta\">Checked ").append(UtcTime.dateTime(report.checkedAt()))
-                .append(" against ").append(HtmlText.escape(report.trust())).append("; ")
-                .append(PostQuantumShare.of(report.verdicts()).line()).append(".</p>\n")
+                .append(" against ").append(HtmlText.escape(report.trust())).append(postQuantum(report))
+                .append(".</p>\n")
                 .append("<ul class=\"summary\">\n")
                 .append("<li class=\"total\"><b>").append(report.verdicts().size()).append("</b>checked</li>\n");
         for (Status status : Status.values()) {
@@ -96,7 +96,7 @@ public final class HtmlReporter implements Reporter {
                     .append(verdict.notAfter().map(UtcTime::date).orElse("-")).append("</td><td>");
             verdict.leaf().ifPresent(leaf -> html.append(HtmlText.escape(leaf.subject()))
                     .append("<span class=\"dn\">issued by ").append(HtmlText.escape(leaf.issuer())).append("</span>"));
-            verdict.connection().flatMap(Connection::keyExchange).ifPresent(group -> html
+            verdict.connection().flatMap(Connection::posture).flatMap(CryptoPosture::keyExchange).ifPresent(group -> html
                     .append("<span class=\"dn\">key exchange ").append(HtmlText.escape(group)).append("</span>"));
             html.append("</td><td><ul class=\"reasons\">");
             if (verdict.status() == Status.PASS) {
@@ -115,6 +115,12 @@ public final class HtmlReporter implements Reporter {
             html.append("</ul></td></tr>\n");
         }
         html.append("</tbody>\n</table>\n");
+    }
+
+    /** {@code ; 3 of 12 hosts use a post-quantum key exchange}, when any posture is known. */
+    private static String postQuantum(Report report) {
+        PostQuantumShare share = PostQuantumShare.of(report.verdicts());
+        return share.reached() > 0 ? "; " + share.line() : "";
     }
 
     /** The CSP source expression for an inline element: 'sha256-' and the Base64 of its UTF-8 digest. */

@@ -82,10 +82,12 @@ public final class JsonReporter implements Reporter {
             summary.put(count.getKey().name().toLowerCase(Locale.ROOT), count.getValue());
         }
         PostQuantumShare share = PostQuantumShare.of(report.verdicts());
-        ObjectNode postQuantum = root.putObject("postQuantum");
-        postQuantum.put("hosts", share.postQuantum());
-        postQuantum.put("of", share.reached());
-        postQuantum.put("summary", share.line());
+        if (share.reached() > 0) {
+            ObjectNode postQuantum = root.putObject("postQuantum");
+            postQuantum.put("hosts", share.postQuantum());
+            postQuantum.put("of", share.reached());
+            postQuantum.put("summary", share.line());
+        }
         ArrayNode targets = root.putArray("targets");
         for (Verdict verdict : report.verdicts()) {
             ObjectNode target = target(verdict, report.checkedAt());
@@ -126,9 +128,12 @@ public final class JsonReporter implements Reporter {
             reached.put("address", connection.address());
             reached.put("protocol", connection.protocol());
             reached.put("cipherSuite", connection.cipherSuite());
-            connection.keyExchange().ifPresent(group -> reached.put("keyExchange", group));
-            reached.put("postQuantum", connection.postQuantum());
-            reached.put("engine", connection.engine());
+            connection.posture().ifPresent(posture -> {
+                posture.keyExchange().ifPresent(group -> reached.put("keyExchange", group));
+                reached.put("postQuantum", posture.postQuantum());
+                reached.put("signatureFamily", posture.signatureFamily());
+                reached.put("engine", posture.engine());
+            });
         });
         verdict.leaf().ifPresent(leaf -> node.set("certificate", certificate(leaf)));
         ArrayNode chain = node.putArray("chain");
@@ -181,7 +186,6 @@ public final class JsonReporter implements Reporter {
         node.put("keyType", facts.keyType());
         node.put("keySize", facts.keySize());
         node.put("signatureAlgorithm", facts.signatureAlgorithm());
-        node.put("signatureFamily", SignatureFamily.of(facts));
         node.put("notBefore", UtcTime.iso(facts.notBefore()));
         node.put("notAfter", UtcTime.iso(facts.notAfter()));
         if (!facts.spkiSha256().isEmpty()) {

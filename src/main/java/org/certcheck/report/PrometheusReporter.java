@@ -108,19 +108,22 @@ public final class PrometheusReporter implements Reporter {
 
     /** The group of each target's key exchange, and how many hosts used a post-quantum one (issue 15). */
     private static void keyExchange(Writer out, List<Verdict> targets) throws IOException {
+        PostQuantumShare share = PostQuantumShare.of(targets);
+        if (share.reached() == 0) {
+            return; // a replayed report: nothing is known of the connections' cryptography
+        }
         family(out, "certcheck_target_key_exchange_info",
                 "The key exchange group the target chose; the value is always 1.");
         for (Verdict verdict : targets) {
-            Optional<Connection> connection = verdict.connection();
-            if (connection.isPresent() && connection.get().keyExchange().isPresent()) {
+            Optional<CryptoPosture> posture = verdict.connection().flatMap(Connection::posture);
+            if (posture.isPresent() && posture.get().keyExchange().isPresent()) {
                 Map<String, String> labels = new LinkedHashMap<>(labels(verdict));
-                labels.put("group", connection.get().keyExchange().get());
-                labels.put("post_quantum", connection.get().postQuantum() ? "true" : "false");
-                labels.put("engine", connection.get().engine().split(" ", 2)[0]);
+                labels.put("group", posture.get().keyExchange().get());
+                labels.put("post_quantum", posture.get().postQuantum() ? "true" : "false");
+                labels.put("engine", posture.get().engine().split(" ", 2)[0]);
                 sample(out, "certcheck_target_key_exchange_info", labels, "1");
             }
         }
-        PostQuantumShare share = PostQuantumShare.of(targets);
         family(out, "certcheck_post_quantum_hosts", "Hosts of the last run that used a post-quantum key exchange.");
         sample(out, "certcheck_post_quantum_hosts", Map.of(), Integer.toString(share.postQuantum()));
         family(out, "certcheck_reached_hosts", "Hosts of the last run that completed a handshake.");

@@ -57,9 +57,11 @@ public final class Verdicts {
         }
         Optional<String> anchorSha256 = anchorSha256(assessment);
         String address = address(handshake.peer());
+        CryptoPosture posture = new CryptoPosture(handshake.keyExchange().map(KeyExchange::group),
+                handshake.keyExchange().map(KeyExchange::postQuantum).orElse(false),
+                SignatureFamily.of(chain.get(0)), handshake.engine().describe());
         Connection connection = new Connection(address, handshake.protocol(), handshake.cipherSuite(),
-                handshake.keyExchange().map(KeyExchange::group),
-                handshake.keyExchange().map(KeyExchange::postQuantum).orElse(false), handshake.engine().describe());
+                Optional.of(posture));
         List<Finding> findings = new ArrayList<>(assessment.findings());
         revocation.ifPresent(checked -> findings.addAll(checked.findings()));
         return new Verdict(handshake.target().display(), handshake.target().origin(),
