@@ -6,6 +6,8 @@ import java.time.Duration;
 import java.util.List;
 
 import org.certcheck.input.Target;
+import org.certcheck.net.ConnectionLimits;
+import org.certcheck.net.Resolver;
 import org.certcheck.pki.HeldCertificate;
 import org.certcheck.testing.ConscryptServer;
 import org.certcheck.testing.TestPki;
