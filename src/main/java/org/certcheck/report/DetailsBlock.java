@@ -37,7 +37,7 @@ final class DetailsBlock {
             block.add("cipher", connection.cipherSuite());
             connection.posture().ifPresent(posture -> {
                 block.add("key exchange", posture.keyExchangeText());
-                block.add("signature", posture.signatureFamily()
+                block.add("sig family", posture.signatureFamily()
                         + (SignatureFamily.postQuantum(posture.signatureFamily()) ? " (post-quantum)" : " (classical)"));
                 block.add("engine", posture.engine());
             });

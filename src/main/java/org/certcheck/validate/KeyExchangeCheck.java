@@ -15,7 +15,8 @@ import org.certcheck.tls.KeyExchange;
  * under 2048 bits is below every RFC 7919 group and NIST SP 800-57's 112-bit floor, and refused by
  * OpenSSL at security level 2 (Debian's default), so {@code tls.dh-small} warns. Elliptic curves other
  * than P-256, P-384, P-521 (RFC 8422) and X25519, X448 (RFC 7748) are offered by few clients
- * (browsers offer X25519, P-256, P-384): {@code tls.unusual-curve} warns.
+ * (browsers offer X25519, P-256, P-384): {@code tls.unusual-curve} warns. The post-quantum hybrids
+ * (X25519MLKEM768, which browsers offer first) are judged by {@link PostQuantumCheck}, not here.
  */
 final class KeyExchangeCheck {
     static final int REFUSED_BELOW = 1024;
@@ -47,7 +48,7 @@ final class KeyExchangeCheck {
             }
             return List.of();
         }
-        if (!COMMON_CURVES.contains(exchange.group())) {
+        if (!COMMON_CURVES.contains(exchange.group()) && !exchange.postQuantum()) {
             return List.of(Finding.of(FindingCode.TLS_UNUSUAL_CURVE, "the server chose " + exchange.group()
                     + " for its key exchange; most clients offer only X25519, P-256, P-384 (and P-521, X448)"
                     + refusal + ": enable X25519 and P-256 on the server"));
