@@ -128,18 +128,20 @@ def report(path, out_md, out_json):
     caps = [r["connections"] / (r["wall_ms"] / 1000) for r in of("s_time")]
     capacity = med(caps)
     s_time_cpu_ms = med([1000 * r["cpu_s"] / r["connections"] for r in of("s_time") if r["connections"]])
-    single = {how: of("single", how=how) for how in ("jar", "launcher", "version", "s_client")}
+    single = {how: of("single", how=how) for how in ("jar", "launcher", "launcher-jdk", "version", "s_client")}
     single_med = {how: med([r["wall_ms"] / 1000 for r in rs]) for how, rs in single.items()}
     single_cpu = {how: med([cpu(r) for r in rs]) for how, rs in single.items()}
     start_s = single_med["launcher"]
 
+    # One row per N and TLS engine (issue 15); the first engine is certcheck's default, which the targets judge.
+    engines = str(meta.get("engines") or "").split() or [None]
     sizes = []
-    for n in meta["sizes"]:
-        cc = of("certcheck", scenario="fleet", n=n)
+    for n, engine in [(n, e) for n in meta["sizes"] for e in engines]:
+        cc = of("certcheck", scenario="fleet", n=n, **({"engine": engine} if engine else {}))
         xa = [r for r in of("xargs", n=n) if r["run"] > 0]  # run 0 is the warm-up
         wall, xwall = med([r["wall_ms"] / 1000 for r in cc]), med([r["wall_ms"] / 1000 for r in xa])
         res = of("resolve", n=n)
-        row = dict(n=n, runs=len(cc), wall_s=wall, cpu_s=med([cpu(r) for r in cc]),
+        row = dict(n=n, engine=engine or "default", runs=len(cc), wall_s=wall, cpu_s=med([cpu(r) for r in cc]),
                    rss_mb=max((r["rss_kb"] / 1024 for r in cc if r.get("rss_kb")), default=None),
                    hosts_per_s=div(n, wall), xargs_runs=len(xa), xargs_wall_s=xwall,
                    cpu_ms_per_host=div(1000 * (med([cpu(r) for r in cc]) or 0), n) if cc else None,
@@ -151,7 +153,8 @@ def report(path, out_md, out_json):
                    crl_gets=[r.get("crl_gets") for r in cc],
                    walls_s=[r["wall_ms"] / 1000 for r in cc], xargs_walls_s=[r["wall_ms"] / 1000 for r in xa])
         sizes.append(row)
-    by_n = {row["n"]: row for row in sizes}
+    by_n = {row["n"]: row for row in sizes if row["engine"] == (engines[0] or "default")}
+    by_engine = {e or "default": {row["n"]: row for row in sizes if row["engine"] == (e or "default")} for e in engines}
 
     sil = {v: of("certcheck", scenario="silent", variant=v) for v in ("a", "b")}
     sil_med = {v: med([r["wall_ms"] / 1000 for r in rs]) for v, rs in sil.items()}
@@ -163,26 +166,36 @@ def report(path, out_md, out_json):
     rev_med = {m: med([r["wall_ms"] / 1000 for r in rs]) for m, rs in rev.items()}
     jar_context = of("certcheck", scenario="jar-context")
 
-    # The targets of issue #7, each as (target, measured, met or None when not measured).
+    # The targets of issue 15, each as (target, measured on every engine, met by the default engine or None).
     key_n = 1000 if 1000 in by_n else max(by_n)
     k = by_n[key_n]
     at = "" if key_n == 1000 else f" (set for 1,000 hosts; measured at N = {key_n:,})"
-    big = by_n[max(by_n)]
+    big_n = max(by_n)
+    big = by_n[big_n]
+    big_at = "" if big_n >= 10000 else f" (set for 10,000; measured at N = {big_n:,})"
+    each = lambda n, show: "; ".join(f"{e}: {show(rows[n])}" for e, rows in by_engine.items() if n in rows)
+    pct = lambda row: fmt(None if row["share_of_capacity"] is None else 100 * row["share_of_capacity"], 0, "%")
+    s_client_cpu_ms = None if single_cpu["s_client"] is None else 1000 * single_cpu["s_client"]
     targets = [
-        (f"1,000 hosts at least 10x faster than `xargs -P 8 openssl s_client`{at}",
-         fmt(k["speedup_vs_xargs"], 1, "x") + ceiling(k, capacity),
-         None if k["speedup_vs_xargs"] is None else k["speedup_vs_xargs"] >= 10),
-        (f"1,000 hosts at least 50% of the raw handshake capacity{at}",
-         fmt(None if k["share_of_capacity"] is None else 100 * k["share_of_capacity"], 0, "%"),
+        (f"1,000 hosts at least 50% of the raw handshake capacity{at}", each(key_n, pct),
          None if k["share_of_capacity"] is None else k["share_of_capacity"] >= 0.5),
-        ("single host end to end <= 0.5 s (`./certcheck`)",
-         f"{fmt(single_med['launcher'], 2, ' s')} (CPU {fmt(single_cpu['launcher'], 2, ' s')}); "
-         f"context, `java -jar`: {fmt(single_med['jar'], 2, ' s')}",
-         None if single_med["launcher"] is None else single_med["launcher"] <= 0.5),
-        (f"{big['n']:,} targets: peak RSS <= 300 MB{'' if big['n'] >= 10000 else ' (set for 10,000)'}",
-         fmt(big["rss_mb"], 0, " MB") + (f"; context, `java -jar`: {fmt(max(r['rss_kb'] or 0 for r in jar_context) / 1024, 0, ' MB')}"
-                                          if jar_context else ""),
+        (f"1,000 hosts at least 3x the `xargs -P 8 openssl s_client` loop{at}",
+         each(key_n, lambda row: fmt(row["speedup_vs_xargs"], 1, "x")) + ceiling(k, capacity),
+         None if k["speedup_vs_xargs"] is None else k["speedup_vs_xargs"] >= 3),
+        (f"1,000 hosts: client CPU per host at most one `openssl s_client`'s ({fmt(s_client_cpu_ms, 1, ' ms')}){at}",
+         each(key_n, lambda row: fmt(row["cpu_ms_per_host"], 1, " ms")),
+         None if k["cpu_ms_per_host"] is None or s_client_cpu_ms is None else k["cpu_ms_per_host"] <= s_client_cpu_ms),
+        (f"10,000 targets: peak RSS <= 300 MB through the launcher{big_at}",
+         each(big_n, lambda row: fmt(row["rss_mb"], 0, " MB"))
+         + (f"; context, `java -jar`: {fmt(max(r['rss_kb'] or 0 for r in jar_context) / 1024, 0, ' MB')}"
+            if jar_context else ""),
          None if big["rss_mb"] is None else big["rss_mb"] <= 300),
+        (f"10,000 targets: at least 60% of the raw handshake capacity{big_at}", each(big_n, pct),
+         None if big["share_of_capacity"] is None else big["share_of_capacity"] >= 0.6),
+        ("single host end to end <= 0.4 s (`./certcheck`)",
+         f"conscrypt (default): {fmt(single_med['launcher'], 2, ' s')} (CPU {fmt(single_cpu['launcher'], 2, ' s')}); "
+         f"jdk: {fmt(single_med['launcher-jdk'], 2, ' s')}; context, `java -jar`: {fmt(single_med['jar'], 2, ' s')}",
+         None if single_med["launcher"] is None else single_med["launcher"] <= 0.4),
     ]
     targets.append(("silent hosts cost at most 1.5 handshake timeouts",
                     "?" if sil_cost is None else f"{sil_cost / t:.2f} x T",
@@ -240,21 +253,23 @@ def markdown(doc, meta, sizes, single, single_med, capacity, caps, sil, sil_med,
       f"(median of {len(caps)}: {', '.join(fmt(c, 0) for c in caps)}; each {meta['s_time_instances']} parallel "
       f"`openssl s_time -new -time {meta['s_time_secs']}`, client and server on the same cores, full TLS 1.3 "
       "handshakes, no resumption).\n")
-    ns = " / ".join(f"{s['n']:,}" for s in sizes)
+    ns = " / ".join(f"{s['n']:,} {s['engine']}" for s in sizes)
     cc_cpu = " / ".join(fmt(s["cpu_ms_per_host"], 1) for s in sizes)
     xa_cpu = " / ".join(fmt(s["xargs_cpu_ms_per_host"], 1) for s in sizes)
     w("Wall-time figures move with the machine's load; CPU per host moves less. Client CPU per host "
       f"(N = {ns}): **certcheck {cc_cpu} ms**, `openssl s_client` processes under xargs {xa_cpu} ms, "
       f"`openssl s_time` {fmt(doc['s_time_client_cpu_ms_per_handshake'], 2)} ms per handshake "
       "(the server's CPU is not counted).\n")
-    w("| N | certcheck median (runs) | hosts/s | CPU (s) | peak RSS | `xargs -P 8 s_client` median (runs) | "
-      "certcheck vs xargs | certcheck / raw capacity | hosts/s net of JVM start | hosts-file lookups alone |")
-    w("| ---: | --- | ---: | ---: | ---: | --- | ---: | ---: | ---: | ---: |")
+    w("| N | TLS engine | certcheck median (runs) | hosts/s | CPU (s) | CPU per host | peak RSS | "
+      "`xargs -P 8 s_client` median (runs) | certcheck vs xargs | certcheck / raw capacity | hosts/s net of JVM start | "
+      "hosts-file lookups alone |")
+    w("| ---: | --- | --- | ---: | ---: | ---: | ---: | --- | ---: | ---: | ---: | ---: |")
     for s in sizes:
         lookups = "?" if s["resolve_ms"] is None else f"{s['resolve_ms'] / 1000:.2f} s for {s['resolve_names']:,} names"
         share = None if s["share_of_capacity"] is None else 100 * s["share_of_capacity"]
-        w(f"| {s['n']:,} | {fmt(s['wall_s'])} s ({', '.join(fmt(x) for x in s['walls_s'])}) | "
-          f"{fmt(s['hosts_per_s'], 0)} | {fmt(s['cpu_s'], 1)} | {fmt(s['rss_mb'], 0)} MB | "
+        w(f"| {s['n']:,} | {s['engine']} | {fmt(s['wall_s'])} s ({', '.join(fmt(x) for x in s['walls_s'])}) | "
+          f"{fmt(s['hosts_per_s'], 0)} | {fmt(s['cpu_s'], 1)} | {fmt(s['cpu_ms_per_host'], 1)} ms | "
+          f"{fmt(s['rss_mb'], 0)} MB | "
           f"{fmt(s['xargs_wall_s'])} s ({', '.join(fmt(x) for x in s['xargs_walls_s'])}) | "
           f"**{fmt(s['speedup_vs_xargs'], 1)}x** faster | **{fmt(share, 0)}%** | "
           f"{fmt(s['hosts_per_s_after_start'], 0)} | {lookups} |")
@@ -274,7 +289,8 @@ def markdown(doc, meta, sizes, single, single_med, capacity, caps, sil, sil_med,
     w(f"Target `{meta['single_target']}` (table output), JVM start included; runs alternate between the commands.\n")
     w("| command | median wall | median CPU user+sys | runs (s) |")
     w("| --- | ---: | ---: | --- |")
-    names = dict(jar="`java -jar target/certcheck.jar`", launcher="`./certcheck` (the launcher)",
+    names = dict(jar="`java -jar target/certcheck.jar`", launcher="`./certcheck` (the launcher, default engine)",
+                 **{"launcher-jdk": "`./certcheck --tls-engine jdk`"},
                  version="context: `./certcheck --version`",
                  s_client="context: one `openssl s_client`")
     for how, rs in single.items():
@@ -306,7 +322,8 @@ def markdown(doc, meta, sizes, single, single_med, capacity, caps, sil, sil_med,
         w(f"Not measured: {meta.get('revocation_note', '')}")
     w("")
 
-    w("## Targets of issue #7\n")
+    w("## Targets of issue 15\n")
+    w("Measured on every engine side by side; *met* judges the default engine (conscrypt where it loads).\n")
     w("| target | measured | met |")
     w("| --- | --- | --- |")
     for a, b, c in targets:

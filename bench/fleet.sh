@@ -9,17 +9,19 @@
 # certificate (EC P-256) from a throwaway CA, on 50 loopback addresses (127.1.0.x); listeners that
 # accept TCP and never answer; a CRL server (python3 http.server) that logs each request. Then
 # measures, in the same run (3 runs each unless said otherwise, median):
-#   - certcheck over N = 100, 1,000 and 10,000 targets: wall time, hosts/s, CPU, peak RSS;
+#   - certcheck over N = 100, 1,000 and 10,000 targets, on each TLS engine (--tls-engine conscrypt
+#     and jdk, issue 15): wall time, hosts/s, CPU per host, peak RSS;
 #   - baselines over the same targets: `xargs -P 8 openssl s_client` (1 run for N > 1,000), and the
 #     raw handshake capacity of the box, parallel `openssl s_time -new`, against the same nginx;
-#   - one host end to end, JVM start included, `java -jar` and ./certcheck (median of 7);
+#   - one host end to end, JVM start included, `java -jar` and ./certcheck on each engine (median of 7);
 #   - 1,000 good hosts alone and with 100 silent ones (cost in handshake timeouts, T = 5 s);
 #   - when certcheck has --revocation: CRL downloads for 1,000 hosts under one CA.
 # Writes bench/results/fleet.md and fleet.json (gitignored); bench/README.md explains the figures.
 # Exit status: 0 when every certcheck run gave the exit code and verdicts expected (the timing
 # targets are reported, they never fail the run); 1 when one did not; 2 on bad arguments or a
 # missing tool. Environment: BENCH_SIZES ("100 1000 10000"), BENCH_RUNS (3), BENCH_SINGLE_RUNS (7),
-# BENCH_CERTCHECK_ARGS (added to every fleet run), BENCH_REVOCATION_ON ("--revocation hard").
+# BENCH_CERTCHECK_ARGS (added to every fleet run), BENCH_REVOCATION_ON ("--revocation hard"),
+# BENCH_ENGINES ("conscrypt jdk": the TLS engines of the throughput runs; the other scenarios use the default).
 set -euo pipefail
 
 bench_name=fleet
@@ -47,6 +49,7 @@ for v in "${sizes[@]}" "$runs" "$single_runs"; do
   [[ "$v" =~ ^[1-9][0-9]*$ ]] || { log "'$v' is not a positive whole number"; exit 2; }
 done
 revocation_on=${BENCH_REVOCATION_ON:---revocation hard}
+read -r -a engines <<< "${BENCH_ENGINES:-conscrypt jdk}"
 XARGS_P=8
 S_TIME_P=$(( $(nproc) * 2 ))
 PATH=$PATH:/usr/sbin  # where Debian puts nginx
@@ -260,12 +263,15 @@ for n in "${sizes[@]}"; do
   log "N=$n: resolving its $got names through the hosts file alone took $(secs "$ms") s"
 done
 
-# 5a. throughput: certcheck, xargs and s_time interleaved, so drift in load hits all alike.
+# 5a. throughput: certcheck on each engine, xargs and s_time interleaved, so drift in load hits all alike.
 for n in "${sizes[@]}"; do
   record kind=load at="N=$n" load="$(load_avg)"
   for ((r = 1; r <= runs; r++)); do
-    certcheck_run "N=$n run $r certcheck" "$tmp/list-$n.txt" \
-      "want_rc=0 want_pass=$n want_certs=$(( n < names ? n : names ))" scenario=fleet n="$n" run="$r"
+    for engine in "${engines[@]}"; do
+      certcheck_run "N=$n run $r certcheck ($engine)" "$tmp/list-$n.txt" \
+        "want_rc=0 want_pass=$n want_certs=$(( n < names ? n : names ))" scenario=fleet n="$n" run="$r" \
+        engine="$engine" -- --tls-engine "$engine"
+    done
     if [ "$r" -eq 1 ] || [ "$n" -le 1000 ]; then xargs_run "$n" "$r"; fi
     s_time_run "N=$n run $r"
   done
@@ -284,10 +290,12 @@ single_target="h1.fleet.test:${fleet_ports[0]}"
 record kind=load at=single load="$(load_avg)"
 "${cc_launcher[@]}" --ca "$tmp/root.pem" "${fetch_allow[@]}" "$single_target" > /dev/null 2>&1 || true  # the launcher's first run
 for ((r = 1; r <= single_runs; r++)); do
-  for how in jar launcher version s_client; do
+  for how in jar launcher launcher-jdk version s_client; do
     case $how in
       jar) run_timed "$tmp/one" "${cc_jar[@]}" --ca "$tmp/root.pem" "${fetch_allow[@]}" "$single_target" ;;
       launcher) run_timed "$tmp/one" "${cc_launcher[@]}" --ca "$tmp/root.pem" "${fetch_allow[@]}" "$single_target" ;;
+      launcher-jdk) run_timed "$tmp/one" "${cc_launcher[@]}" --tls-engine jdk --ca "$tmp/root.pem" "${fetch_allow[@]}" \
+                      "$single_target" ;;
       version) run_timed "$tmp/one" "${cc_launcher[@]}" --version ;;
       s_client) run_timed "$tmp/one" openssl s_client -connect "127.1.0.1:${fleet_ports[0]}" -servername h1.fleet.test \
                   -verify_hostname h1.fleet.test -CAfile "$tmp/root.pem" -verify_return_error < /dev/null ;;
@@ -295,12 +303,12 @@ for ((r = 1; r <= single_runs; r++)); do
     record kind=single how="$how" run="$r" wall_ms="$wall_ms" user_s="$user_s" sys_s="$sys_s" rss_kb="$rss_kb" rc="$rc"
     bad=0
     [ "$rc" -eq 0 ] || bad=1
-    case $how in jar | launcher) grep -q ' PASS ' "$tmp/one.out" || bad=1 ;; esac
+    case $how in jar | launcher*) grep -q ' PASS ' "$tmp/one.out" || bad=1 ;; esac
     if [ "$bad" -eq 1 ]; then
       note_problems "single host, $how, run $r" "exit $rc$(sed -n '1,3s/^/; /p' "$tmp/one.err" | tr -d '\n')"
     fi
   done
-  log "single host run $r: jar/launcher/version/s_client done"
+  log "single host run $r: jar/launcher/launcher-jdk/version/s_client done"
 done
 
 # 5c. silent hosts: (a) and (b) alternate.
@@ -339,7 +347,7 @@ record kind=meta date="$(date -u '+%Y-%m-%d %H:%M UTC')" command="bench/fleet.sh
   load_start="$load_start" load_end="$(load_avg)" java="$(java -version 2>&1 | sed -n 1p)" \
   openssl="$(openssl version)" nginx="$(nginx -v 2>&1 | sed 's|.*nginx/||')" \
   certcheck="$(java -jar "$jar" --version 2>/dev/null | sed -n 1p)" commit="$commit" \
-  sizes="$(IFS=,; echo "${sizes[*]}")" runs="$runs" names="$names" addresses="$addrs" ports="${#fleet_ports[@]}" \
+  sizes="$(IFS=,; echo "${sizes[*]}")" engines="${engines[*]}" runs="$runs" names="$names" addresses="$addrs" ports="${#fleet_ports[@]}" \
   s_time_instances="$S_TIME_P" s_time_secs="$s_time_secs" handshake_timeout_s="$T" \
   silent_good="$silent_good" silent_count="$silent_count" revocation_n="$revocation_n" \
   revocation_on="$revocation_on" revocation_note="$revocation_note" single_target="$single_target" \

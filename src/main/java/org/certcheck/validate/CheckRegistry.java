@@ -57,9 +57,10 @@ public final class CheckRegistry {
                 evidence -> evidence.handshake().map(StapleCheck::check).orElse(List.of()),     // a staple that is no OCSP response
                 evidence -> evidence.handshake().map(ChainSizeCheck::check).orElse(List.of()),  // chains clients refuse for size
                 evidence -> evidence.handshake().map(KeyExchangeCheck::check).orElse(List.of()), // DHE group size, curve
-                evidence -> evidence.handshake().map(PostQuantumCheck::check).orElse(List.of()), // ML-KEM hybrid or not
                 // The end of the handshake (an error, or a request for a client certificate) is explained here.
-                evidence -> evidence.handshake().map(ClientCertificateCheck::check).orElse(List.of()));
+                evidence -> evidence.handshake().map(ClientCertificateCheck::check).orElse(List.of()),
+                // Last: information about every classical server today, below what needs acting on.
+                evidence -> evidence.handshake().map(PostQuantumCheck::check).orElse(List.of())); // ML-KEM hybrid or not
     }
 
     /** The findings of the path rules about {@code path}. */

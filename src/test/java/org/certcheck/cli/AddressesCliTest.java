@@ -65,8 +65,10 @@ class AddressesCliTest {
             assertThat(run.json().get("targets")).hasSize(2);
             for (JsonNode row : List.of(rowA, rowB)) {
                 assertThat(row.get("status").asText()).as(run.out()).isEqualTo("WARN");
-                assertThat(row.get("findings").findValuesAsText("code")).containsExactly("host.addresses-differ");
-                assertThat(row.get("findings").get(0).get("message").asText())
+                assertThat(CliRun.engineNeutralCodes(row.get("findings"))).containsExactly("host.addresses-differ");
+                assertThat(row.get("findings").findParents("code").stream()
+                        .filter(finding -> finding.get("code").asText().equals("host.addresses-differ"))
+                        .findFirst().orElseThrow().get("message").asText())
                         .startsWith("the 2 addresses of multi.test serve 2 different certificates: 127.0.0.2:"
                                 + a.port() + " serves SHA-256 ")
                         .contains("; 127.0.0.3:" + a.port() + " serves SHA-256 ");
@@ -137,7 +139,7 @@ class AddressesCliTest {
             JsonNode row = v6.target("dual.test:" + server.port());
             assertThat(row.get("status").asText()).as(v6.out()).isEqualTo("PASS");
             assertThat(row.get("connection").get("address").asText()).isEqualTo("[::1]:" + server.port());
-            assertThat(v4.target("dual.test:" + server.port()).get("findings").findValuesAsText("code"))
+            assertThat(CliRun.engineNeutralCodes(v4.target("dual.test:" + server.port()).get("findings")))
                     .containsExactly("probe.refused");
         }
     }

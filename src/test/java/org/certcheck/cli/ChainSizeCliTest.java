@@ -43,7 +43,7 @@ class ChainSizeCliTest {
 
             JsonNode row = run.target(target);
             assertThat(row.get("status").asText()).as(run.out()).isEqualTo("FAIL");
-            assertThat(row.get("findings").findValuesAsText("code")).as(run.out())
+            assertThat(CliRun.engineNeutralCodes(row.get("findings"))).as(run.out())
                     .containsExactlyInAnyOrder("cert.expired", "tls.large-chain");
             assertThat(row.get("findings").findValuesAsText("message")).anySatisfy(message -> assertThat(message)
                     .contains("KiB) in 2 certificate(s)", "OpenSSL-based clients", "over 100 KiB"));

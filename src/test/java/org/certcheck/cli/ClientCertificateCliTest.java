@@ -82,7 +82,7 @@ class ClientCertificateCliTest {
 
             JsonNode row = row(run);
             assertThat(row.get("status").asText()).as(run.out()).isEqualTo("PASS");
-            assertThat(row.get("findings").findValuesAsText("code")).containsExactly("tls.client-cert-required");
+            assertThat(CliRun.engineNeutralCodes(row.get("findings"))).containsExactly("tls.client-cert-required");
             assertThat(row.get("findings").get(0).get("severity").asText()).isEqualTo("INFO");
             assertThat(row.get("findings").get(0).get("message").asText())
                     .startsWith("the server requires a client certificate and ended the handshake without one (")
@@ -101,7 +101,7 @@ class ClientCertificateCliTest {
             CliRun run = check(Map.of(), server, "--client-cert", cert.toString(), "--client-key", key.toString());
 
             assertThat(row(run).get("status").asText()).as(run.out()).isEqualTo("PASS");
-            assertThat(row(run).get("findings")).isEmpty();
+            assertThat(CliRun.engineNeutralCodes(row(run).get("findings"))).isEmpty();
             assertThat(server.clientCertificates(1)).containsExactly("CN=probe.test");
         }
     }
@@ -121,7 +121,7 @@ class ClientCertificateCliTest {
             CliRun wrong = check(Map.of("CERTCHECK_CLIENT_PASSWORD", "guess"), server, "--client-p12", p12.toString());
 
             assertThat(row(run).get("status").asText()).as(run.out()).isEqualTo("PASS");
-            assertThat(row(run).get("findings")).isEmpty();
+            assertThat(CliRun.engineNeutralCodes(row(run).get("findings"))).isEmpty();
             assertThat(server.clientCertificates(1)).containsExactly("CN=probe.test");
             assertThat(wrong.exitCode()).isEqualTo(2);
             assertThat(wrong.err()).contains("client certificate: " + p12 + ": wrong password");
@@ -137,7 +137,7 @@ class ClientCertificateCliTest {
 
             JsonNode row = row(run);
             assertThat(row.get("status").asText()).as(run.out()).isEqualTo("WARN");
-            assertThat(row.get("findings").findValuesAsText("code")).containsExactly("tls.handshake-failed");
+            assertThat(CliRun.engineNeutralCodes(row.get("findings"))).containsExactly("tls.handshake-failed");
             assertThat(row.get("findings").get(0).get("message").asText())
                     .startsWith("the server did not accept the client certificate that was sent (")
                     .contains("it accepts certificates issued by " + CLIENT_CA);
@@ -150,7 +150,7 @@ class ClientCertificateCliTest {
             CliRun run = check(Map.of(), server);
 
             assertThat(row(run).get("status").asText()).as(run.out()).isEqualTo("PASS");
-            assertThat(row(run).get("findings").findValuesAsText("code")).containsExactly("tls.client-cert-requested");
+            assertThat(CliRun.engineNeutralCodes(row(run).get("findings"))).containsExactly("tls.client-cert-requested");
         }
     }
 

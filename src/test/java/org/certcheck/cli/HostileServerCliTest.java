@@ -109,7 +109,7 @@ class HostileServerCliTest {
 
             JsonNode row = run.target(target);
             assertThat(row.get("status").asText()).isEqualTo("UNKNOWN");
-            assertThat(row.get("findings").findValuesAsText("code")).containsExactly(code);
+            assertThat(CliRun.engineNeutralCodes(row.get("findings"))).containsExactly(code);
             assertThat(row.get("findings").get(0).get("message").asText()).contains(messagePart);
             assertThat(row.get("elapsedMs").asLong()).isLessThan(WITHIN_MILLIS);
             assertThat(run.exitCode()).as(run.err()).isEqualTo(ExitCode.UNCHECKED);
@@ -143,7 +143,7 @@ class HostileServerCliTest {
             expected.forEach((target, code) -> {
                 JsonNode row = run.target(target);
                 assertThat(row.get("status").asText()).as(target).isEqualTo("UNKNOWN");
-                assertThat(row.get("findings").findValuesAsText("code")).as(target).containsExactly(code);
+                assertThat(CliRun.engineNeutralCodes(row.get("findings"))).as(target).containsExactly(code);
             });
             assertThat(run.json().get("summary").get("total").asInt()).isEqualTo(expected.size() + 1);
             assertThat(millis).isLessThan(WITHIN_MILLIS);
@@ -169,7 +169,7 @@ class HostileServerCliTest {
 
             JsonNode row = json.target(target);
             assertThat(row.get("status").asText()).isEqualTo("FAIL");
-            assertThat(row.get("findings").findValuesAsText("code"))
+            assertThat(CliRun.engineNeutralCodes(row.get("findings")))
                     .containsExactly("chain.incomplete", "tls.key-not-proven");
             assertThat(row.get("certificate").get("subjectAltNames")).hasSize(10_001);
             assertThat(row.get("findings").findValuesAsText("message"))
@@ -188,7 +188,7 @@ class HostileServerCliTest {
             JsonNode row = check("-o", "json", target).target(target);
 
             List<String> messages = row.get("findings").findValuesAsText("message");
-            assertThat(row.get("findings").findValuesAsText("code")).contains("host.mismatch");
+            assertThat(CliRun.engineNeutralCodes(row.get("findings"))).contains("host.mismatch");
             assertThat(messages).allSatisfy(message -> assertThat(message).hasSizeLessThan(1000));
         }
     }

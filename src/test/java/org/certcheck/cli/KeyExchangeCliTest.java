@@ -56,7 +56,7 @@ class KeyExchangeCliTest {
             JsonNode row = run.target(target);
             assertThat(row.get("connection").get("cipherSuite").asText()).isEqualTo("TLS_DHE_RSA_WITH_AES_128_GCM_SHA256");
             assertThat(row.get("status").asText()).as(run.out()).isEqualTo("WARN");
-            assertThat(row.get("findings").findValuesAsText("code")).containsExactly("tls.dh-small");
+            assertThat(CliRun.engineNeutralCodes(row.get("findings"))).containsExactly("tls.dh-small");
             assertThat(row.get("findings").get(0).get("message").asText()).contains("a 1024-bit Diffie-Hellman group");
             assertThat(run.exitCode()).isEqualTo(ExitCode.OK);
         }
@@ -78,7 +78,7 @@ class KeyExchangeCliTest {
 
             JsonNode row = run.target(target);
             assertThat(row.get("status").asText()).as(run.out()).isEqualTo("FAIL");
-            assertThat(row.get("findings").findValuesAsText("code")).as(run.out()).contains("tls.dh-too-small")
+            assertThat(CliRun.engineNeutralCodes(row.get("findings"))).as(run.out()).contains("tls.dh-too-small")
                     .doesNotContain("internal.error");
             assertThat(row.get("findings").findValuesAsText("message")).anySatisfy(message ->
                     assertThat(message).contains("a 512-bit Diffie-Hellman group", "this handshake failed"));
@@ -103,7 +103,7 @@ class KeyExchangeCliTest {
 
             JsonNode row = run.target(target);
             assertThat(row.get("status").asText()).as(run.out()).isEqualTo("FAIL");
-            assertThat(row.get("findings").findValuesAsText("code")).as(run.out()).contains("tls.unusual-curve")
+            assertThat(CliRun.engineNeutralCodes(row.get("findings"))).as(run.out()).contains("tls.unusual-curve")
                     .doesNotContain("internal.error");
             assertThat(row.get("findings").findValuesAsText("message")).anySatisfy(message ->
                     assertThat(message).contains("the server chose secp256k1"));

@@ -64,7 +64,7 @@ class OpenSslInteropTest {
             JsonNode target = run.target("good.test:" + server.port());
 
             assertThat(target.get("status").asText()).as(run.out()).isEqualTo("PASS");
-            assertThat(target.get("findings")).as(run.out()).isEmpty();
+            assertThat(CliRun.engineNeutralCodes(target.get("findings"))).as(run.out()).isEmpty();
             assertThat(target.get("anchor").asText()).isEqualTo(ROOT);
             assertThat(target.get("chain")).hasSize(2);
             assertThat(texts(target.get("path")))
@@ -81,7 +81,7 @@ class OpenSslInteropTest {
             JsonNode target = run.target("good.test:" + server.port());
 
             assertThat(target.get("status").asText()).as(run.out()).isEqualTo("FAIL");
-            assertThat(target.get("findings").findValuesAsText("code")).containsExactly("chain.incomplete");
+            assertThat(CliRun.engineNeutralCodes(target.get("findings"))).containsExactly("chain.incomplete");
             assertThat(target.get("chain")).as("openssl sent only the leaf").hasSize(1);
             assertThat(target.has("anchor")).isFalse();
             assertThat(run.exitCode()).as(run.err()).isEqualTo(1);
@@ -96,7 +96,7 @@ class OpenSslInteropTest {
             JsonNode target = run.target("good.test:" + server.port());
 
             assertThat(target.get("status").asText()).as(run.out()).isEqualTo("FAIL");
-            assertThat(target.get("findings").findValuesAsText("code")).containsExactly("host.mismatch");
+            assertThat(CliRun.engineNeutralCodes(target.get("findings"))).containsExactly("host.mismatch");
             assertThat(target.get("findings").get(0).get("message").asText()).contains("good.test", "DNS:wrong.test");
             assertThat(run.exitCode()).as(run.err()).isEqualTo(1);
         }
