@@ -122,7 +122,7 @@ class DemoFleetCliTest {
         CliRun run = CliRun.run(Clock.fixed(NOW, ZoneOffset.UTC), fleet.resolver(), "--output", "json", display);
 
         assertThat(run.exitCode()).isEqualTo(1);
-        assertThat(run.target(display).get("findings").findValuesAsText("code")).containsExactly("chain.untrusted");
+        assertThat(CliRun.engineNeutralCodes(run.target(display).get("findings"))).containsExactly("chain.untrusted");
     }
 
     @Test
