@@ -138,7 +138,7 @@ class OpenSslRevocationInteropTest {
             JsonNode result = run.target(target);
             assertThat(result.get("status").asText()).as("%s\nopenssl said:\n%s", run.out(), server.output())
                     .isEqualTo("FAIL");
-            assertThat(result.get("findings").findValuesAsText("code")).containsExactly("revocation.revoked");
+            assertThat(CliRun.engineNeutralCodes(result.get("findings"))).containsExactly("revocation.revoked");
             assertThat(result.get("revocation").get("certificates").get(0).get("source").asText()).isEqualTo("stapled");
             assertThat(run.exitCode()).isEqualTo(1);
         }
