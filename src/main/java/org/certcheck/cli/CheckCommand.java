@@ -179,7 +179,7 @@ public final class CheckCommand implements Callable<Integer> {
      * is lower than asked and the list is long enough for that to matter.
      */
     private int withinDescriptors(int asked, int targets) {
-        Optional<DescriptorBudget> budget = DescriptorBudget.ofThisProcess();
+        Optional<DescriptorBudget> budget = DescriptorBudget.ofThisProcess(engine.engine().descriptorsPerHandshake());
         if (budget.isEmpty()) {
             return asked;
         }

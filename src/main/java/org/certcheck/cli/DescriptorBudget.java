@@ -11,20 +11,24 @@ import java.util.Optional;
  * issuers are fetched, up to two more; a reserve is kept for what the JVM opens on the way (class
  * files in jars, the report files, DNS).
  *
- * @param limit the soft limit of this process
- * @param open  descriptors open now
+ * @param limit     the soft limit of this process
+ * @param open      descriptors open now
+ * @param perTarget what one target in flight may hold: its handshake's (see
+ *                  {@link org.certcheck.tls.TlsEngine#descriptorsPerHandshake()}), an OCSP or CRL fetch,
+ *                  a caIssuers fetch
  */
-record DescriptorBudget(long limit, long open) {
-    /** The probe's socket, an OCSP or CRL fetch, a caIssuers fetch. */
-    static final int PER_TARGET = 3;
+record DescriptorBudget(long limit, long open, int perTarget) {
+    /** An OCSP or CRL fetch and a caIssuers fetch, besides the handshake. */
+    static final int FETCHES = 2;
     /** Jars and classes loaded later, report files, the resolver, log files. */
     static final int RESERVE = 40;
 
     /** The budget of this JVM; empty where the platform does not tell (Windows). */
-    static Optional<DescriptorBudget> ofThisProcess() {
+    static Optional<DescriptorBudget> ofThisProcess(int handshakeDescriptors) {
         OperatingSystemMXBean os = ManagementFactory.getOperatingSystemMXBean();
         if (os instanceof com.sun.management.UnixOperatingSystemMXBean unix && unix.getMaxFileDescriptorCount() > 0) {
-            return Optional.of(new DescriptorBudget(unix.getMaxFileDescriptorCount(), unix.getOpenFileDescriptorCount()));
+            return Optional.of(new DescriptorBudget(unix.getMaxFileDescriptorCount(), unix.getOpenFileDescriptorCount(),
+                    handshakeDescriptors + FETCHES));
         }
         return Optional.empty();
     }
@@ -32,13 +36,13 @@ record DescriptorBudget(long limit, long open) {
     /** Targets that can be in flight at once: at least 1, at most {@code asked}. */
     int concurrency(int asked) {
         long free = limit - open - RESERVE;
-        return (int) Math.max(1, Math.min(asked, free / PER_TARGET));
+        return (int) Math.max(1, Math.min(asked, free / perTarget));
     }
 
     /** The line said once on stderr when the run is slowed down. */
     String lowered(int asked, int effective) {
         return "certcheck: only " + Math.max(0, limit - open) + " more files can be open (ulimit -n " + limit
                 + "): checking " + effective + " targets at a time instead of --concurrency " + asked
-                + "; raise the limit (ulimit -n " + (open + RESERVE + (long) asked * PER_TARGET) + ") for the full speed";
+                + "; raise the limit (ulimit -n " + (open + RESERVE + (long) asked * perTarget) + ") for the full speed";
     }
 }

@@ -368,6 +368,9 @@ public final class Prober {
             if (handshake != null && !timedOut.get()) {
                 handshake.close();
             }
+            if (handshake != null) {
+                handshake.release();
+            }
             Sockets.closeQuietly(socket);
         }
     }

@@ -53,6 +53,14 @@ public enum TlsEngine {
         return ConscryptProvider.available() ? CONSCRYPT : JDK;
     }
 
+    /**
+     * The file descriptors one handshake in flight holds: its socket, and with Conscrypt the pipe
+     * (two descriptors) that its native SSL object keeps until the engine is closed.
+     */
+    public int descriptorsPerHandshake() {
+        return resolved() == CONSCRYPT ? 3 : 1;
+    }
+
     /** For {@code --version}, {@code -v} and the JSON report: {@code conscrypt 2.7.0 (BoringSSL)}. */
     public String describe() {
         TlsEngine running = resolved();
