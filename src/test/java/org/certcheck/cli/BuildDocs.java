@@ -46,10 +46,11 @@ public final class BuildDocs {
      * Brackets inside a parameter label ({@code FORMAT[=FILE]}, {@code [TARGET=]PIN}) would start an
      * AsciiDoc attribute list and lose text (the synopsis once lost {@code -o}): written as the
      * attributes for literal brackets. The synopsis line picocli broke inside {@code --pin}'s label
-     * is joined again (picocli breaks a long synopsis inside a label as {@code _FORMAT_\\n  _  [=FILE]_}).
+     * is joined again (picocli breaks a long synopsis inside a label as {@code _FORMAT_\\n  _  [=FILE]_},
+     * or between an option and its label as {@code *--pin*=\\n  _[TARGET=]PIN_}).
      */
     static String literalBrackets(String adoc) {
-        return adoc.replaceAll("_\\n\\s*_\\s+", "")
+        return adoc.replaceAll("_\\n\\s*_\\s+", "").replaceAll("\\*=\\n\\s+_", "*=_")
                 .replace("FORMAT[=FILE]", "FORMAT{startsb}=FILE{endsb}")
                 .replace("[TARGET=]PIN", "{startsb}TARGET={endsb}PIN");
     }
