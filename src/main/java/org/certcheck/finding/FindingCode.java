@@ -97,6 +97,8 @@ public enum FindingCode {
             + " build the chain"),
     CERT_BASELINE_REQUIREMENTS("cert.baseline-requirements", Kind.BR, "a certificate breaks a CA/Browser Forum"
             + " Baseline Requirements rule (information in a private PKI, a failure under --profile webpki)"),
+    CERT_WILDCARD_SHARED_SUFFIX("cert.wildcard-shared-suffix", Kind.INFO, "a wildcard stands directly over a"
+            + " shared namespace of the Public Suffix List's private section, which only its owner may hold"),
     PROFILE_NOTE("profile.note", Kind.INFO, "which profile judged a chain that ends at a publicly trusted root"),
     // Issue #13 item 3 (branch policy-tree): RFC 5280 6.1 policy processing and DER validity times.
     CHAIN_POLICY("chain.policy", Kind.BREAKS,
