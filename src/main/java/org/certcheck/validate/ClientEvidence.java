@@ -26,7 +26,8 @@ final class ClientEvidence {
         boolean missing = !path.trusted() && chainFindings.stream().anyMatch(finding ->
                 finding.code() == FindingCode.CHAIN_INCOMPLETE
                         || (finding.code() == FindingCode.CHAIN_UNTRUSTED && !Certificates.selfIssued(path.top())));
-        return new ClientFacts(handshake.protocol(), handshake.cipherSuite(), handshake.keyExchange(), Optional.empty(),
+        return new ClientFacts(handshake.protocol(), handshake.cipherSuite(), handshake.keyExchange(),
+                handshake.keyExchange().flatMap(exchange -> exchange.signature()),
                 key.getAlgorithm(), bits(key), leaf.getNotBefore().toInstant(),
                 anchor.map(root -> HexFormat.of().withUpperCase().formatHex(Pin.certificateSha256(root))),
                 anchor.filter(anchors::isPublic).isPresent(), missing,

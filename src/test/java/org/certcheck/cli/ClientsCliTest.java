@@ -165,6 +165,22 @@ class ClientsCliTest {
     }
 
     @Test
+    void sha1HandshakeSignatureIsReadFromTheServerKeyExchangeAndRefusedByJdk25() throws Exception {
+        assumeTrue(OpenSslServer.executable().isPresent(), "openssl is not installed");
+        HeldCertificate leaf = pki.leaf("good.test").rsa(2048).build();
+        try (OpenSslServer server = OpenSslServer.serve(temp, leaf, List.of(pki.intermediate), "-tls1_2",
+                "-sigalgs", "RSA+SHA1", "-cipher", "ECDHE-RSA-AES128-GCM-SHA256:@SECLEVEL=0")) {
+            String target = "good.test:" + server.port();
+
+            CliRun run = check(target, "-o", "json");
+
+            assertThat(clients(run.target(target))).containsExactly("jdk17 ok", "jdk21 ok",
+                    "jdk25 no (SHA-1 signature)", "openssl-l1 no (SHA-1 signature)",
+                    "openssl-l2 no (SHA-1 signature)", "browsers no (SHA-1 signature)");
+        }
+    }
+
+    @Test
     void unknownClientIsAUsageError() {
         CliRun run = check("good.test:1", "--clients", "jdk8");
 
