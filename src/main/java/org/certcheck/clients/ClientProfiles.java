@@ -17,7 +17,8 @@ import java.util.Set;
  *   <li>{@code jdk.tls.disabledAlgorithms} holds {@code TLSv1, TLSv1.1} since JDK 16 and 11.0.11 /
  *       8u291 (CSR JDK-8254713), {@code DH keySize < 1024} and {@code EC keySize < 224}.
  *   <li>JDK 24 added {@code TLS_RSA_*} to it (JDK-8245545: RSA key transport, no forward secrecy), and
- *       the recent 17 and 21 updates carry it too; 17.0.15 (April 2025, this machine) does not yet.
+ *       recent 17 and 21 updates carry it too (update numbers not verified here); 17.0.15 (April 2025,
+ *       this machine) does not yet.
  *   <li>JDK 25's list adds {@code rsa_pkcs1_sha1 usage HandshakeSignature, ecdsa_sha1 usage
  *       HandshakeSignature, dsa_sha1 usage HandshakeSignature} (the usage syntax is CSR JDK-8350902);
  *       no 17 or 21 update was seen with it, so those two still accept SHA-1 handshake signatures.
