@@ -9,8 +9,8 @@ import java.util.Objects;
 import java.util.Optional;
 
 import org.certcheck.finding.Finding;
+import org.certcheck.net.HttpOutcome;
 import org.certcheck.tls.Handshake;
-import org.certcheck.tls.HttpOutcome;
 import org.certcheck.validate.CertificatePath;
 
 /**
