@@ -65,11 +65,15 @@ class ClientsCliTest {
         return shown;
     }
 
+    /** A server whose only suite is TLS_RSA_WITH_AES_128_GCM_SHA256 (this JVM still serves it per socket). */
+    private static Server rsaKeyExchangeOnly() throws Exception {
+        HeldCertificate leaf = pki.leaf("good.test").rsa(2048).build();
+        return Server.start(ServerContexts.serving(leaf, pki.intermediate), "TLSv1.2", "TLS_RSA_WITH_AES_128_GCM_SHA256");
+    }
+
     @Test
     void rsaKeyExchangeOnlyServerIsRefusedByTheJdks() throws Exception {
-        HeldCertificate leaf = pki.leaf("good.test").rsa(2048).build();
-        try (Server server = Server.start(ServerContexts.serving(leaf, pki.intermediate), "TLSv1.2",
-                "TLS_RSA_WITH_AES_128_GCM_SHA256")) {
+        try (Server server = rsaKeyExchangeOnly()) {
             String target = "good.test:" + server.port();
 
             CliRun run = check(target, "-o", "json");
@@ -86,9 +90,7 @@ class ClientsCliTest {
 
     @Test
     void namedClientThatCannotConnectWarnsWithItsReason() throws Exception {
-        HeldCertificate leaf = pki.leaf("good.test").rsa(2048).build();
-        try (Server server = Server.start(ServerContexts.serving(leaf, pki.intermediate), "TLSv1.2",
-                "TLS_RSA_WITH_AES_128_GCM_SHA256")) {
+        try (Server server = rsaKeyExchangeOnly()) {
             String target = "good.test:" + server.port();
 
             CliRun run = check(target, "-o", "json", "--clients", "jdk25,openssl-l2");
