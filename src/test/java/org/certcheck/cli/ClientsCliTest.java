@@ -183,6 +183,24 @@ class ClientsCliTest {
     }
 
     @Test
+    void dheGroupOf1024BitsSignedWithSha1SplitsTheClients() throws Exception {
+        assumeTrue(OpenSslServer.executable().isPresent(), "openssl is not installed");
+        HeldCertificate leaf = pki.leaf("good.test").rsa(2048).build();
+        Path dhparam = Path.of(getClass().getResource("/dh/dh1024.pem").toURI());
+        try (OpenSslServer server = OpenSslServer.serve(temp, leaf, List.of(pki.intermediate), "-tls1_2",
+                "-sigalgs", "RSA+SHA1", "-cipher", "DHE-RSA-AES128-GCM-SHA256:@SECLEVEL=0",
+                "-dhparam", dhparam.toString())) {
+            String target = "good.test:" + server.port();
+
+            CliRun run = check(target, "-o", "json");
+
+            assertThat(clients(run.target(target))).containsExactly("jdk17 ok", "jdk21 ok",
+                    "jdk25 no (SHA-1 signature)", "openssl-l1 no (SHA-1 signature)",
+                    "openssl-l2 no (DH 1024; SHA-1 signature)", "browsers no (DHE only; SHA-1 signature)");
+        }
+    }
+
+    @Test
     void unknownClientIsAUsageError() {
         CliRun run = check("good.test:1", "--clients", "jdk8");
 
