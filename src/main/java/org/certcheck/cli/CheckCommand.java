@@ -96,6 +96,9 @@ public final class CheckCommand implements Callable<Integer> {
     @ArgGroup(validate = false, heading = "%nClient certificate (mutual TLS):%n")
     ClientCertificateOptions client = new ClientCertificateOptions();
 
+    @ArgGroup(validate = false, heading = "%nClient compatibility:%n")
+    CompatibilityOptions clients = new CompatibilityOptions();
+
     @ArgGroup(validate = false, heading = "%nChanges between runs:%n")
     DriftOptions drift = new DriftOptions();
 
@@ -149,7 +152,7 @@ public final class CheckCommand implements Callable<Integer> {
         Instant now = clock.instant();
         Validator validator = new Validator(anchors, thresholds, certificatePolicy.requirements(),
                 caIssuers(settings.connectTimeout().plus(settings.handshakeTimeout()), proxies, fetchRules),
-                certificatePolicy.calibration());
+                certificatePolicy.calibration()).withClients(clients.compatibility());
         Prober prober = new Prober(settings, resolver, connection.limits(),
                 reach.reach().withProxies(proxies).withClient(client.identity(environment)));
         FleetCheck check = new FleetCheck(prober, validator, revocationCheck, concurrency, reach.allAddresses);

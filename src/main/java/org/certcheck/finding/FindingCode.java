@@ -139,6 +139,10 @@ public enum FindingCode {
     // Issue 16 item 4: renewed on disk but not served (--files).
     DRIFT_NOT_DEPLOYED("drift.not-deployed", Kind.HYGIENE,
             "a newer certificate for the target's names is on disk (--files) than the one it serves"),
+
+    // Issue 15 item 3: client compatibility (--clients).
+    CLIENTS_CANNOT_CONNECT("clients.cannot-connect", Kind.HYGIENE,
+            "a client named in --clients would refuse the connection (the reason and the rule are in the message)"),
     ;
 
     private final String code;
