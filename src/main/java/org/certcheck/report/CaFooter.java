@@ -41,11 +41,13 @@ final class CaFooter {
             }
             Finding worst = ca.findings().stream().max(Comparator.comparing(Finding::severity)).orElseThrow();
             int more = ca.findings().size() - 1;
-            String line = Printable.printable(status.name() + "  " + ca.subject() + " (key "
+            String text = Printable.printable(ca.subject() + " (key "
                     + ca.keyId().substring(0, Math.min(8, ca.keyId().length())) + "): " + worst.message()
                     + (more == 0 ? "" : " (and " + more + " more: see the JSON report's cas section)"));
-            WordWrap.wrap(line, width == 0 ? 0 : Math.max(20, width - INDENT.length()))
-                    .forEach(part -> lines.add(INDENT + part));
+            String head = INDENT + status.name() + "  ";
+            List<String> wrapped = WordWrap.wrap(text, width == 0 ? 0 : Math.max(20, width - head.length()));
+            lines.add(head + wrapped.get(0));
+            wrapped.subList(1, wrapped.size()).forEach(part -> lines.add(INDENT + part));
         }
         return lines;
     }
