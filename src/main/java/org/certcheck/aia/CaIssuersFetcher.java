@@ -7,10 +7,10 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 
-import org.certcheck.tls.FetchOnce;
-import org.certcheck.tls.FetchRules;
-import org.certcheck.tls.HttpFetch;
-import org.certcheck.tls.HttpOutcome;
+import org.certcheck.net.FetchOnce;
+import org.certcheck.net.FetchRules;
+import org.certcheck.net.HttpFetch;
+import org.certcheck.net.HttpOutcome;
 import org.certcheck.validate.IssuerFetcher;
 
 /**

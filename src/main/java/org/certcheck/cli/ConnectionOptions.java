@@ -2,7 +2,7 @@ package org.certcheck.cli;
 
 import java.time.Duration;
 
-import org.certcheck.tls.ConnectionLimits;
+import org.certcheck.net.ConnectionLimits;
 import org.certcheck.tls.ProbeSettings;
 
 import picocli.CommandLine.Option;

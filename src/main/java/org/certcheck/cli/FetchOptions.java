@@ -4,11 +4,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
+import org.certcheck.net.ByteBudget;
 import org.certcheck.net.FetchAllow;
 import org.certcheck.net.FetchPolicy;
-import org.certcheck.tls.ByteBudget;
-import org.certcheck.tls.FetchRules;
-import org.certcheck.tls.Resolver;
+import org.certcheck.net.FetchRules;
+import org.certcheck.net.Resolver;
 import org.certcheck.trust.FetchTrust;
 import org.certcheck.validate.TrustAnchors;
 

@@ -6,7 +6,7 @@ import java.time.Clock;
 import java.util.Map;
 
 import org.certcheck.crypto.CurveProvider;
-import org.certcheck.tls.Resolver;
+import org.certcheck.net.Resolver;
 
 import picocli.CommandLine;
 import picocli.CommandLine.IExecutionExceptionHandler;

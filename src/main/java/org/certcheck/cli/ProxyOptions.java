@@ -8,9 +8,9 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
-import org.certcheck.tls.HttpProxy;
-import org.certcheck.tls.NoProxy;
-import org.certcheck.tls.ProxyChoice;
+import org.certcheck.net.HttpProxy;
+import org.certcheck.net.NoProxy;
+import org.certcheck.net.ProxyChoice;
 
 import picocli.CommandLine.Option;
 

@@ -10,7 +10,7 @@ import javax.net.ssl.SNIHostName;
 import org.certcheck.input.HostList;
 import org.certcheck.input.HostListEntry;
 import org.certcheck.input.ResolveOverride;
-import org.certcheck.tls.AddressFamily;
+import org.certcheck.net.AddressFamily;
 import org.certcheck.tls.Reach;
 import org.certcheck.tls.ServerNameIndication;
 

@@ -9,13 +9,13 @@ import java.util.List;
 import java.util.Optional;
 
 import org.certcheck.files.BoundedFile;
+import org.certcheck.net.FetchProxies;
+import org.certcheck.net.FetchRules;
+import org.certcheck.net.ProxyChoice;
 import org.certcheck.revocation.HttpFetcher;
 import org.certcheck.revocation.RevocationCheck;
 import org.certcheck.revocation.RevocationList;
 import org.certcheck.revocation.RevocationMode;
-import org.certcheck.tls.FetchProxies;
-import org.certcheck.tls.FetchRules;
-import org.certcheck.tls.ProxyChoice;
 
 import picocli.CommandLine.Option;
 

@@ -15,10 +15,10 @@ import org.bouncycastle.asn1.x509.KeyPurposeId;
 
 import org.certcheck.finding.FindingCode;
 import org.certcheck.input.Target;
+import org.certcheck.net.Resolver;
 import org.certcheck.pki.CrlBuilder;
 import org.certcheck.pki.HeldCertificate;
 import org.certcheck.report.Status;
-import org.certcheck.tls.Resolver;
 
 /**
  * The built-in demo: a throwaway corporate PKI and one real TLS server on loopback per kind of

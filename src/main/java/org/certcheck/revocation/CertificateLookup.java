@@ -10,7 +10,7 @@ import java.util.function.Supplier;
 
 import org.bouncycastle.cert.ocsp.CertificateID;
 
-import org.certcheck.tls.HttpOutcome;
+import org.certcheck.net.HttpOutcome;
 
 /**
  * Finds the revocation status of one certificate, asking its sources in order until one gives a

@@ -3,7 +3,7 @@ package org.certcheck.revocation;
 import java.net.URI;
 import java.security.cert.CRLException;
 
-import org.certcheck.tls.HttpOutcome;
+import org.certcheck.net.HttpOutcome;
 
 /**
  * The run's CRLs by URL: each is downloaded and parsed at most once, through the run's

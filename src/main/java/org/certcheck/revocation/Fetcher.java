@@ -2,7 +2,7 @@ package org.certcheck.revocation;
 
 import java.net.URI;
 
-import org.certcheck.tls.HttpOutcome;
+import org.certcheck.net.HttpOutcome;
 
 /**
  * The only way revocation checking touches the network, so tests and the CLI choose how.

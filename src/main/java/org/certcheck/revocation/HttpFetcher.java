@@ -7,9 +7,9 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 
-import org.certcheck.tls.FetchRules;
-import org.certcheck.tls.HttpFetch;
-import org.certcheck.tls.HttpOutcome;
+import org.certcheck.net.FetchRules;
+import org.certcheck.net.HttpFetch;
+import org.certcheck.net.HttpOutcome;
 
 /**
  * Fetches CRLs and asks OCSP responders over HTTP/1.1. Each call ends within {@code timeout}, body

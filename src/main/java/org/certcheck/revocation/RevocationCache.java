@@ -7,8 +7,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 
 import org.bouncycastle.cert.ocsp.CertificateID;
-import org.certcheck.tls.FetchOnce;
-import org.certcheck.tls.HttpOutcome;
+import org.certcheck.net.FetchOnce;
+import org.certcheck.net.HttpOutcome;
 
 /**
  * What one run has already learned from the network, shared by every target and thread: each CRL

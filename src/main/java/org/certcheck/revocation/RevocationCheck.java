@@ -12,8 +12,8 @@ import java.util.Set;
 import org.certcheck.finding.Calibration;
 import org.certcheck.finding.Finding;
 import org.certcheck.finding.FindingCode;
+import org.certcheck.net.HttpOutcome;
 import org.certcheck.tls.Handshake;
-import org.certcheck.tls.HttpOutcome;
 import org.certcheck.validate.CertificatePath;
 
 /**

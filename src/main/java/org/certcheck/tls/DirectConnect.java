@@ -8,6 +8,9 @@ import java.time.Duration;
 import java.util.List;
 
 import org.certcheck.input.Target;
+import org.certcheck.net.ConnectionLimits;
+import org.certcheck.net.Durations;
+import org.certcheck.net.Sockets;
 import org.certcheck.tls.ProbeFailure.Kind;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -56,7 +59,7 @@ final class DirectConnect {
             }
         }
         return new OpenedConnection.Failed(lastFailure != null ? lastFailure : new ProbeFailure(target,
-                Kind.CONNECT_TIMEOUT, "no connection within " + Prober.seconds(settings.connectTimeout()),
+                Kind.CONNECT_TIMEOUT, "no connection within " + Durations.seconds(settings.connectTimeout()),
                 since(startNanos)));
     }
 

@@ -19,6 +19,8 @@ import javax.net.ssl.SSLException;
 import javax.net.ssl.SSLProtocolException;
 
 import org.certcheck.input.Target;
+import org.certcheck.net.Durations;
+import org.certcheck.net.Failures;
 import org.certcheck.tls.ProbeFailure.Kind;
 
 /** Turns the exceptions of sockets and JSSE into {@link ProbeFailure}s a person can act on. */
@@ -36,7 +38,7 @@ final class FailureClassifier {
         String where = endpoint.getAddress().getHostAddress() + " port " + endpoint.getPort();
         if (e instanceof SocketTimeoutException) {
             return new ProbeFailure(target, Kind.CONNECT_TIMEOUT, "no TCP connection to " + where + " within "
-                    + Prober.seconds(settings.connectTimeout()) + " (host down or port filtered?)", elapsed);
+                    + Durations.seconds(settings.connectTimeout()) + " (host down or port filtered?)", elapsed);
         }
         if (e instanceof NoRouteToHostException || e instanceof PortUnreachableException) {
             return new ProbeFailure(target, Kind.UNREACHABLE, "no route to " + where, elapsed);
@@ -58,12 +60,12 @@ final class FailureClassifier {
                                          ProbeSettings settings, Duration elapsed) {
         if (e instanceof EngineHandshake.BudgetExhausted budget && budget.bytesRead() > 0) {
             return new ProbeFailure(target, Kind.HANDSHAKE_TIMEOUT, "the server sent only " + budget.bytesRead()
-                    + " bytes in " + Prober.seconds(settings.handshakeTimeout()) + " and did not finish the TLS"
+                    + " bytes in " + Durations.seconds(settings.handshakeTimeout()) + " and did not finish the TLS"
                     + " handshake (it trickles its answer, or is overloaded)", elapsed);
         }
         if (deadlinePassed || e instanceof SocketTimeoutException) {
             return new ProbeFailure(target, Kind.HANDSHAKE_TIMEOUT, "TCP connected but no TLS handshake within "
-                    + Prober.seconds(settings.handshakeTimeout()) + " (the server accepts connections but does not"
+                    + Durations.seconds(settings.handshakeTimeout()) + " (the server accepts connections but does not"
                     + " answer TLS)", elapsed);
         }
         String message = String.valueOf(e.getMessage());
@@ -165,12 +167,7 @@ final class FailureClassifier {
 
     /** The innermost meaningful message of an exception chain, for reports. */
     static String describe(Throwable e) {
-        Throwable cause = e;
-        while (cause.getCause() != null && cause.getCause() != cause && cause.getMessage() == null) {
-            cause = cause.getCause();
-        }
-        String message = cause.getMessage();
-        return message == null || message.isBlank() ? cause.getClass().getSimpleName() : message;
+        return Failures.describe(e);
     }
 
     private static String alertHint(String alert) {

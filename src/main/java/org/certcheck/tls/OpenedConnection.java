@@ -2,6 +2,8 @@ package org.certcheck.tls;
 
 import java.net.Socket;
 
+import org.certcheck.net.ConnectionLimits;
+
 /** A connection to a server, made directly or through a proxy tunnel, or why there is none. */
 sealed interface OpenedConnection {
 

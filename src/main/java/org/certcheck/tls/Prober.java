@@ -23,6 +23,13 @@ import javax.net.ssl.TrustManager;
 
 import org.certcheck.input.IpLiteral;
 import org.certcheck.input.Target;
+import org.certcheck.net.AddressLookup;
+import org.certcheck.net.Background;
+import org.certcheck.net.ConnectionLimits;
+import org.certcheck.net.Durations;
+import org.certcheck.net.HttpProxy;
+import org.certcheck.net.Resolver;
+import org.certcheck.net.Sockets;
 import org.certcheck.tls.ProbeFailure.Kind;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -139,7 +146,7 @@ public final class Prober {
                 case NO_SUCH_HOST -> "cannot resolve " + target.host()
                         + ": no such host (check the name, or the DNS/hosts file of this machine)";
                 case TIMED_OUT -> "name resolution for " + target.host() + " took longer than "
-                        + seconds(settings.connectTimeout());
+                        + Durations.seconds(settings.connectTimeout());
                 case RESOLVER_ERROR -> "cannot resolve " + target.host() + ": " + failed.detail();
             };
             return new Addresses(List.of(), Optional.of(new ProbeFailure(target, Kind.DNS, message, since(start))));
@@ -294,7 +301,7 @@ public final class Prober {
             if (capture.isPresent()) {
                 // The certificate arrived before the failure (e.g. the server wants a client certificate):
                 // judge it anyway and say what went wrong afterwards.
-                String why = timeout ? "the handshake did not finish within " + seconds(settings.handshakeTimeout())
+                String why = timeout ? "the handshake did not finish within " + Durations.seconds(settings.handshakeTimeout())
                         : FailureClassifier.describe(e);
                 return new Handshake(target, peer, capture.get().chain(), capture.get().protocol(),
                         capture.get().cipherSuite(), Optional.of(why), since(start), capture.get().stapledOcsp(),
@@ -332,10 +339,6 @@ public final class Prober {
         return parameters;
     }
 
-    static String seconds(Duration duration) {
-        long millis = duration.toMillis();
-        return millis % 1000 == 0 ? millis / 1000 + " s" : String.format(java.util.Locale.ROOT, "%.1f s", millis / 1000.0);
-    }
 
     private static Duration since(long startNanos) {
         return Duration.ofNanos(System.nanoTime() - startNanos);

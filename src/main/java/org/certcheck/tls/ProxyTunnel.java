@@ -13,6 +13,12 @@ import java.util.regex.Pattern;
 
 import org.certcheck.input.IpLiteral;
 import org.certcheck.input.Target;
+import org.certcheck.net.AddressLookup;
+import org.certcheck.net.ConnectionLimits;
+import org.certcheck.net.Durations;
+import org.certcheck.net.HttpProxy;
+import org.certcheck.net.Resolver;
+import org.certcheck.net.Sockets;
 import org.certcheck.tls.ProbeFailure.Kind;
 import org.certcheck.tls.starttls.Conversation;
 import org.certcheck.tls.starttls.Quoted;
@@ -38,7 +44,7 @@ final class ProxyTunnel {
         if (lookup instanceof AddressLookup.Failed failed) {
             return failed(target, "cannot resolve the proxy " + proxy.host() + ": " + switch (failed.problem()) {
                 case NO_SUCH_HOST -> "no such host";
-                case TIMED_OUT -> "no answer within " + Prober.seconds(settings.connectTimeout());
+                case TIMED_OUT -> "no answer within " + Durations.seconds(settings.connectTimeout());
                 case RESOLVER_ERROR -> failed.detail();
             } + " (check --proxy or https_proxy)", startNanos);
         }
@@ -103,7 +109,7 @@ final class ProxyTunnel {
                     + hint(code, proxy));
         } catch (SocketTimeoutException e) {
             return Optional.of(what + "did not answer CONNECT " + authority + " within "
-                    + Prober.seconds(settings.connectTimeout()));
+                    + Durations.seconds(settings.connectTimeout()));
         } catch (EOFException e) {
             return Optional.of(what + "closed the connection without answering CONNECT " + authority);
         } catch (IOException e) {

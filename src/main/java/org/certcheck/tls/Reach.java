@@ -3,6 +3,9 @@ package org.certcheck.tls;
 import java.util.Objects;
 import java.util.Optional;
 
+import org.certcheck.net.AddressFamily;
+import org.certcheck.net.ProxyChoice;
+
 /**
  * How probes reach their targets, beyond time limits: the SNI they send, the address family they
  * use, the HTTP proxy they go through, and the client certificate they show when asked.

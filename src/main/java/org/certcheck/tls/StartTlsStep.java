@@ -11,6 +11,7 @@ import java.util.Optional;
 
 import org.certcheck.input.Protocol;
 import org.certcheck.input.Target;
+import org.certcheck.net.Durations;
 import org.certcheck.tls.ProbeFailure.Kind;
 import org.certcheck.tls.starttls.Conversation;
 import org.certcheck.tls.starttls.StartTls;
@@ -78,7 +79,7 @@ final class StartTlsStep {
         }
         if (e instanceof SocketTimeoutException) {
             return new ProbeFailure(target, Kind.HANDSHAKE_TIMEOUT, "TCP connected but the " + name
-                    + " exchange before TLS did not finish within " + Prober.seconds(settings.handshakeTimeout())
+                    + " exchange before TLS did not finish within " + Durations.seconds(settings.handshakeTimeout())
                     + ": " + e.getMessage(), elapsed);
         }
         if (e instanceof EOFException) {

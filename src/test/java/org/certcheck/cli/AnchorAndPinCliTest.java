@@ -17,10 +17,10 @@ import java.util.HexFormat;
 import java.util.List;
 
 import org.certcheck.demo.TlsServer;
+import org.certcheck.net.Resolver;
 import org.certcheck.pki.HeldCertificate;
 import org.certcheck.testing.CliRun;
 import org.certcheck.testing.RevocationPki;
-import org.certcheck.tls.Resolver;
 import org.certcheck.validate.Pin;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;

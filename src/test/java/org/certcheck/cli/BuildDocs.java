@@ -6,7 +6,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Map;
 
-import org.certcheck.tls.Resolver;
+import org.certcheck.net.Resolver;
 
 import picocli.AutoComplete;
 import picocli.CommandLine;

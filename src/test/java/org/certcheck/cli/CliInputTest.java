@@ -22,11 +22,11 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 import org.certcheck.demo.TlsServer;
+import org.certcheck.net.Resolver;
 import org.certcheck.pki.HeldCertificate;
 import org.certcheck.pki.Pem;
 import org.certcheck.testing.CliRun;
 import org.certcheck.testing.TestPki;
-import org.certcheck.tls.Resolver;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;

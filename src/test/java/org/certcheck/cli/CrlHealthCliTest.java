@@ -20,7 +20,7 @@ import org.certcheck.pki.CrlBuilder;
 import org.certcheck.pki.HeldCertificate;
 import org.certcheck.testing.CliRun;
 import org.certcheck.testing.RevocationPki;
-import org.certcheck.tls.Resolver;
+import org.certcheck.net.Resolver;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

@@ -14,9 +14,9 @@ import java.util.List;
 import java.util.stream.Stream;
 
 import org.certcheck.demo.TlsServer;
+import org.certcheck.net.Resolver;
 import org.certcheck.pki.HeldCertificate;
 import org.certcheck.testing.CliRun;
-import org.certcheck.tls.Resolver;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

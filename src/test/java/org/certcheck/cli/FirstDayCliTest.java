@@ -14,9 +14,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import org.certcheck.net.Resolver;
 import org.certcheck.testing.CliRun;
 import org.certcheck.testing.SmallFleet;
-import org.certcheck.tls.Resolver;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

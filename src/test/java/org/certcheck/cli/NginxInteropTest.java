@@ -11,13 +11,13 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.certcheck.net.Resolver;
 import org.certcheck.pki.HeldCertificate;
 import org.certcheck.testing.CliRun;
 import org.certcheck.testing.NginxServer;
 import org.certcheck.testing.NginxServer.Site;
 import org.certcheck.testing.OcspResponses;
 import org.certcheck.testing.RevocationPki;
-import org.certcheck.tls.Resolver;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

@@ -14,12 +14,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
+import org.certcheck.net.Resolver;
 import org.certcheck.pki.HeldCertificate;
 import org.certcheck.pki.Pem;
 import org.certcheck.testing.CliRun;
 import org.certcheck.testing.OpenSslServer;
 import org.certcheck.testing.TestPki;
-import org.certcheck.tls.Resolver;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

@@ -16,6 +16,7 @@ import java.util.List;
 
 import org.bouncycastle.asn1.x509.CRLReason;
 import org.certcheck.demo.TlsServer;
+import org.certcheck.net.Resolver;
 import org.certcheck.pki.HeldCertificate;
 import org.certcheck.testing.CliRun;
 import org.certcheck.testing.OcspResponses;
@@ -23,7 +24,6 @@ import org.certcheck.testing.OpenSslCrl;
 import org.certcheck.testing.OpenSslOcspResponder;
 import org.certcheck.testing.OpenSslServer;
 import org.certcheck.testing.RevocationPki;
-import org.certcheck.tls.Resolver;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

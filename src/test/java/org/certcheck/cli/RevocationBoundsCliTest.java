@@ -16,11 +16,11 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.certcheck.demo.TlsServer;
+import org.certcheck.net.Resolver;
 import org.certcheck.pki.HeldCertificate;
 import org.certcheck.testing.CliRun;
 import org.certcheck.testing.RawServer;
 import org.certcheck.testing.RevocationPki;
-import org.certcheck.tls.Resolver;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

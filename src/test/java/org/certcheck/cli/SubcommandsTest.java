@@ -11,8 +11,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import org.certcheck.net.Resolver;
 import org.certcheck.testing.CliRun;
-import org.certcheck.tls.Resolver;
 import org.junit.jupiter.api.Test;
 
 import picocli.CommandLine;

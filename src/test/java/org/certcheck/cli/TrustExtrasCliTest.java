@@ -12,10 +12,10 @@ import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
 
+import org.certcheck.net.Resolver;
 import org.certcheck.pki.HeldCertificate;
 import org.certcheck.testing.CliRun;
 import org.certcheck.testing.TestPki;
-import org.certcheck.tls.Resolver;
 import org.certcheck.validate.Pin;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

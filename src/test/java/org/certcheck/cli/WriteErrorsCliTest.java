@@ -15,9 +15,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import org.certcheck.net.Resolver;
 import org.certcheck.testing.CliProcess;
 import org.certcheck.testing.SmallFleet;
-import org.certcheck.tls.Resolver;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;

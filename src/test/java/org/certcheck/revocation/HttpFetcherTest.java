@@ -9,8 +9,8 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 
+import org.certcheck.net.HttpOutcome;
 import org.certcheck.testing.RawServer;
-import org.certcheck.tls.HttpOutcome;
 import org.junit.jupiter.api.Test;
 
 /** The revocation fetcher's own limits, against servers on loopback that would exceed them. */

@@ -7,7 +7,7 @@ import java.time.Clock;
 import java.util.Map;
 
 import org.certcheck.cli.Main;
-import org.certcheck.tls.Resolver;
+import org.certcheck.net.Resolver;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;

@@ -13,8 +13,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.certcheck.demo.TlsServer;
+import org.certcheck.net.Resolver;
 import org.certcheck.pki.HeldCertificate;
-import org.certcheck.tls.Resolver;
 
 /**
  * Four targets on loopback, one per status, for tests of what a whole run prints: {@code good.test}

@@ -12,6 +12,7 @@ import java.util.List;
 
 import org.certcheck.demo.TlsServer;
 import org.certcheck.input.Target;
+import org.certcheck.net.Resolver;
 import org.certcheck.pki.HeldCertificate;
 import org.certcheck.testing.HostileServers;
 import org.certcheck.testing.RawServer;

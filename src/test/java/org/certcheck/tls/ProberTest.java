@@ -16,6 +16,7 @@ import javax.net.ssl.SSLSocket;
 
 import org.certcheck.demo.TlsServer;
 import org.certcheck.input.Target;
+import org.certcheck.net.Resolver;
 import org.certcheck.pki.HeldCertificate;
 import org.certcheck.testing.RawServer;
 import org.certcheck.testing.TestPki;

@@ -8,6 +8,7 @@ import java.util.stream.Stream;
 
 import org.certcheck.input.Protocol;
 import org.certcheck.input.Target;
+import org.certcheck.net.Resolver;
 import org.certcheck.pki.HeldCertificate;
 import org.certcheck.testing.Dialogues;
 import org.certcheck.testing.ServerContexts;

@@ -1,4 +1,4 @@
-package org.certcheck.tls;
+package org.certcheck.net;
 
 import java.io.IOException;
 import java.net.InetAddress;
@@ -16,7 +16,6 @@ import java.util.function.Function;
 import javax.net.ssl.SSLSocketFactory;
 
 import org.certcheck.input.IpLiteral;
-import org.certcheck.net.FetchPolicy;
 
 /**
  * How one request of an {@link HttpFetch} reaches its URL under the {@link FetchPolicy}, judged on

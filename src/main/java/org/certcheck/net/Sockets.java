@@ -1,14 +1,14 @@
-package org.certcheck.tls;
+package org.certcheck.net;
 
 import java.io.IOException;
 import java.net.Socket;
 
-final class Sockets {
+public final class Sockets {
     private Sockets() {
     }
 
     /** Closes a socket a probe gives up on or is done with: closing a broken one tells nothing new. */
-    static void closeQuietly(Socket socket) {
+    public static void closeQuietly(Socket socket) {
         try {
             socket.close();
         } catch (IOException ignored) {

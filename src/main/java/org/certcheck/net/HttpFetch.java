@@ -1,4 +1,4 @@
-package org.certcheck.tls;
+package org.certcheck.net;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -93,12 +93,6 @@ public final class HttpFetch {
         return exchange(new Request("POST", uri, headers, body.clone()));
     }
 
-    /** {@code 5 s}, or {@code 1.5 s}: how failures name the timeout. */
-    private static String seconds(Duration duration) {
-        long millis = duration.toMillis();
-        return millis % 1000 == 0 ? millis / 1000 + " s"
-                : String.format(Locale.ROOT, "%.1f s", millis / 1000.0);
-    }
 
     private HttpOutcome exchange(Request request) {
         String scheme = request.uri().getScheme() == null ? "" : request.uri().getScheme().toLowerCase(Locale.ROOT);
@@ -175,7 +169,7 @@ public final class HttpFetch {
         }
 
         String timedOut() {
-            return phase.timedOut + seconds(timeout);
+            return phase.timedOut + Durations.seconds(timeout);
         }
 
         /** The caller has its answer; close the connection without waiting for the blocked read. */

@@ -1,4 +1,4 @@
-package org.certcheck.tls;
+package org.certcheck.net;
 
 import java.io.IOException;
 import java.net.Authenticator;

@@ -1,4 +1,4 @@
-package org.certcheck.tls;
+package org.certcheck.net;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -11,7 +11,6 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
-import org.certcheck.net.FetchPolicy;
 import org.certcheck.testing.RawServer;
 import org.junit.jupiter.api.Test;
 

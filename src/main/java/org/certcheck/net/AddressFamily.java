@@ -1,4 +1,4 @@
-package org.certcheck.tls;
+package org.certcheck.net;
 
 import java.net.Inet4Address;
 import java.net.Inet6Address;
@@ -28,7 +28,7 @@ public enum AddressFamily {
     }
 
     /** Why {@code host} cannot be reached with this family: it has only {@code addresses}. */
-    String noneOf(String host, List<InetAddress> addresses) {
+    public String noneOf(String host, List<InetAddress> addresses) {
         String found = addresses.stream().map(IpLiteral::text).collect(Collectors.joining(", "));
         return host + " has no " + label + " address (only " + found + "): drop -" + (this == IPV4 ? "4" : "6")
                 + " for this target, or check its DNS records";

@@ -1,4 +1,4 @@
-package org.certcheck.tls;
+package org.certcheck.net;
 
 import java.net.InetAddress;
 import java.net.UnknownHostException;
@@ -16,30 +16,30 @@ import org.certcheck.input.IpLiteral;
  * lookup, so it runs on a {@link Background} thread and is waited for only as long as the probe's
  * connect timeout: a resolver that hangs costs that probe its timeout, never the run.
  */
-final class AddressLookup {
+public final class AddressLookup {
     private AddressLookup() {
     }
 
     /** The addresses, in the resolver's order, or why there are none. */
-    sealed interface Result permits Found, Failed {
+    public sealed interface Result permits Found, Failed {
     }
 
-    record Found(List<InetAddress> addresses) implements Result {
-        Found {
+    public record Found(List<InetAddress> addresses) implements Result {
+        public Found {
             addresses = List.copyOf(addresses);
         }
     }
 
     /** @param detail for {@link Problem#RESOLVER_ERROR}, what the resolver said; otherwise empty */
-    record Failed(Problem problem, String detail) implements Result {
+    public record Failed(Problem problem, String detail) implements Result {
     }
 
-    enum Problem {
+    public enum Problem {
         NO_SUCH_HOST, TIMED_OUT, RESOLVER_ERROR
     }
 
     /** An IP literal is its own address; a name is resolved, waiting at most {@code limit}. */
-    static Result of(String host, Resolver resolver, Duration limit) {
+    public static Result of(String host, Resolver resolver, Duration limit) {
         Optional<InetAddress> literal = IpLiteral.parse(host);
         if (literal.isPresent()) {
             return new Found(List.of(literal.get()));
@@ -50,7 +50,7 @@ final class AddressLookup {
             return found.isEmpty() ? new Failed(Problem.NO_SUCH_HOST, "") : new Found(found);
         } catch (ExecutionException e) {
             return e.getCause() instanceof UnknownHostException ? new Failed(Problem.NO_SUCH_HOST, "")
-                    : new Failed(Problem.RESOLVER_ERROR, FailureClassifier.describe(e.getCause()));
+                    : new Failed(Problem.RESOLVER_ERROR, Failures.describe(e.getCause()));
         } catch (TimeoutException e) {
             return new Failed(Problem.TIMED_OUT, "");
         } catch (InterruptedException e) {

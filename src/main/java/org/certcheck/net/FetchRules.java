@@ -1,4 +1,4 @@
-package org.certcheck.tls;
+package org.certcheck.net;
 
 import java.util.Objects;
 import java.util.function.Supplier;
@@ -6,7 +6,6 @@ import java.util.function.Supplier;
 import javax.net.ssl.HttpsURLConnection;
 import javax.net.ssl.SSLSocketFactory;
 
-import org.certcheck.net.FetchPolicy;
 
 /**
  * What an {@link HttpFetch} may reach and whom it trusts: the fetch policy (judged on the address

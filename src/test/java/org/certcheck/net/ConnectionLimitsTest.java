@@ -1,4 +1,4 @@
-package org.certcheck.tls;
+package org.certcheck.net;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -14,6 +14,8 @@ import org.certcheck.input.Target;
 import org.certcheck.run.FleetCheck;
 import org.certcheck.testing.RawServer;
 import org.certcheck.testing.TestPki;
+import org.certcheck.tls.ProbeSettings;
+import org.certcheck.tls.Prober;
 import org.certcheck.validate.Policy;
 import org.certcheck.validate.TrustAnchors;
 import org.certcheck.validate.Validator;

@@ -1,4 +1,4 @@
-package org.certcheck.tls;
+package org.certcheck.net;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
@@ -22,7 +22,7 @@ public record HttpProxy(String host, int port, Optional<String> credentials) {
     }
 
     /** The {@code Proxy-Authorization} header value, when there are credentials. */
-    Optional<String> authorization() {
+    public Optional<String> authorization() {
         return credentials.map(c -> "Basic " + Base64.getEncoder().encodeToString(c.getBytes(StandardCharsets.UTF_8)));
     }
 

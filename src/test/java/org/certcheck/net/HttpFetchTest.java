@@ -1,4 +1,4 @@
-package org.certcheck.tls;
+package org.certcheck.net;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

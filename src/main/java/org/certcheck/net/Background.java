@@ -1,4 +1,4 @@
-package org.certcheck.tls;
+package org.certcheck.net;
 
 import java.time.Duration;
 import java.util.concurrent.Callable;
@@ -15,7 +15,7 @@ import java.util.concurrent.TimeUnit;
  * the probe and is waited for with a deadline), and a pool for HTTP fetches (whose body reads
  * {@link java.net.HttpURLConnection} cannot cut short, so they too run apart and are waited for).
  */
-final class Background {
+public final class Background {
     private static final ScheduledThreadPoolExecutor TIMER = timer();
     private static final ExecutorService RESOLVERS = Executors.newCachedThreadPool(daemon("certcheck-resolve"));
     private static final ExecutorService EXCHANGES = Executors.newCachedThreadPool(daemon("certcheck-fetch"));
@@ -23,7 +23,7 @@ final class Background {
     private Background() {
     }
 
-    static ScheduledFuture<?> schedule(Runnable task, Duration delay) {
+    public static ScheduledFuture<?> schedule(Runnable task, Duration delay) {
         return TIMER.schedule(task, delay.toMillis(), TimeUnit.MILLISECONDS);
     }
 

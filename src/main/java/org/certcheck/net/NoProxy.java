@@ -1,4 +1,4 @@
-package org.certcheck.tls;
+package org.certcheck.net;
 
 import java.math.BigInteger;
 import java.net.InetAddress;
