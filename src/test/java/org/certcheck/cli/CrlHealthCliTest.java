@@ -19,6 +19,7 @@ import org.certcheck.demo.TlsServer;
 import org.certcheck.pki.CrlBuilder;
 import org.certcheck.pki.HeldCertificate;
 import org.certcheck.testing.CliRun;
+import org.certcheck.testing.RawServer;
 import org.certcheck.testing.RevocationPki;
 import org.certcheck.net.Resolver;
 import org.junit.jupiter.api.AfterEach;
@@ -333,5 +334,53 @@ class CrlHealthCliTest {
         assertThat(codes(issuing)).containsExactly("crl.stale");
         assertThat(pki.crlServer.requests(RevocationPki.ISSUING_CRL)).isZero();
         assertThat(run.exitCode()).isEqualTo(1);
+    }
+
+    @Test
+    void atMostFourCrlUrlsPerCaAreJudgedAndTheRestListedAsUnchecked() throws Exception {
+        HeldCertificate.Builder leaf = pki.leafWithOcsp("good.test");
+        for (int i = 0; i < 6; i++) {
+            leaf.crlDistributionPoint(pki.crlServer.url("/issuing-" + i + ".crl"));
+            pki.crlServer.publishCrl("/issuing-" + i + ".crl", CrlBuilder.issuedBy(pki.intermediate, NOW).build());
+        }
+        String target = serve(leaf.build(), "good.test");
+
+        CliRun run = check(NOW, List.of(target), "-o", "json");
+
+        JsonNode issuing = ca(run, ISSUING_CA);
+        assertThat(issuing.get("crls").findValuesAsText("url")).containsExactly(pki.crlServer.url("/issuing-0.crl"),
+                pki.crlServer.url("/issuing-1.crl"), pki.crlServer.url("/issuing-2.crl"),
+                pki.crlServer.url("/issuing-3.crl"));
+        assertThat(issuing.get("unchecked").get(0).asText()).isEqualTo(pki.crlServer.url("/issuing-4.crl"));
+        assertThat(issuing.get("unchecked").size()).isEqualTo(2);
+        assertThat(issuing.get("status").asText()).isEqualTo("PASS");
+        assertThat(pki.crlServer.requests("/issuing-0.crl")).isEqualTo(1);
+        assertThat(pki.crlServer.requests("/issuing-4.crl") + pki.crlServer.requests("/issuing-5.crl")).isZero();
+    }
+
+    @Test
+    void theHealthCheckStartsNoDownloadAfterTheRevocationDeadline() throws Exception {
+        try (RawServer silent = new RawServer(connection -> Thread.sleep(30_000))) {
+            HeldCertificate.Builder leaf = pki.leafWithOcsp("good.test");
+            for (int i = 0; i < 4; i++) {
+                leaf.crlDistributionPoint("http://127.0.0.1:" + silent.port() + "/silent-" + i + ".crl");
+            }
+            String target = serve(leaf.build(), "good.test");
+
+            long start = System.nanoTime();
+            CliRun run = check(NOW, List.of(target), "-o", "json", "--revocation-timeout", "1s",
+                    "--revocation-deadline", "1s");
+            Duration took = Duration.ofNanos(System.nanoTime() - start);
+
+            JsonNode issuing = ca(run, ISSUING_CA);
+            assertThat(took).as("one 1 s download, then the deadline").isLessThan(Duration.ofSeconds(6));
+            assertThat(issuing.get("crls").size()).isEqualTo(1);
+            assertThat(issuing.get("crls").get(0).get("reachable").asBoolean()).isFalse();
+            assertThat(issuing.get("unchecked").size()).isEqualTo(3);
+            assertThat(issuing.get("findings").findValuesAsText("message")).anySatisfy(message -> assertThat(message)
+                    .startsWith("3 CRLs of the CA not tried (").endsWith("the revocation deadline of 1 s"
+                            + " (--revocation-deadline) had passed; raise it to check them"));
+            assertThat(run.target(target).get("status").asText()).as("OCSP answered").isEqualTo("PASS");
+        }
     }
 }
