@@ -3,7 +3,6 @@ package org.certcheck.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigInteger;
-import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,13 +14,12 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.certcheck.demo.TlsServer;
+import org.certcheck.net.Resolver;
 import org.certcheck.pki.CrlBuilder;
 import org.certcheck.pki.HeldCertificate;
 import org.certcheck.testing.CliRun;
 import org.certcheck.testing.RawServer;
 import org.certcheck.testing.RevocationPki;
-import org.certcheck.net.Resolver;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -36,12 +34,10 @@ import com.fasterxml.jackson.databind.JsonNode;
  */
 class CrlHealthCliTest {
     private static final Instant NOW = Instant.now().truncatedTo(ChronoUnit.SECONDS);
-    private static final InetAddress LOOPBACK = InetAddress.getLoopbackAddress();
     private static final String ISSUING_CA = "CN=Test Issuing CA,O=Test Corp";
 
     private RevocationPki pki;
     private Path rootPem;
-    private final List<TlsServer> servers = new ArrayList<>();
 
     @TempDir
     Path temp;
@@ -53,10 +49,7 @@ class CrlHealthCliTest {
     }
 
     @AfterEach
-    void stop() throws Exception {
-        for (TlsServer server : servers) {
-            server.close();
-        }
+    void stop() {
         pki.close();
     }
 
@@ -67,10 +60,7 @@ class CrlHealthCliTest {
     }
 
     private String serve(HeldCertificate leaf, String name) throws Exception {
-        TlsServer server = TlsServer.start(LOOPBACK, List.of(leaf.certificate(), pki.intermediate.certificate()),
-                leaf.privateKey());
-        servers.add(server);
-        return name + ":" + server.port();
+        return pki.serve(leaf, name);
     }
 
     private CliRun check(Instant at, List<String> targets, String... options) {
