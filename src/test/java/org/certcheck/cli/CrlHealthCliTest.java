@@ -373,4 +373,21 @@ class CrlHealthCliTest {
             assertThat(run.target(target).get("status").asText()).as("OCSP answered").isEqualTo("PASS");
         }
     }
+
+    @Test
+    void mergingTwoReportsKeepsEachCaOnceAndItsFailure() throws Exception {
+        pki.publishIssuingCrl(CrlBuilder.issuedBy(pki.intermediate, NOW).thisUpdate(NOW.minus(Duration.ofDays(8)))
+                .nextUpdate(NOW.minus(Duration.ofHours(2))));
+        Path first = Files.writeString(temp.resolve("first.json"),
+                check(NOW, List.of(serveOcspAndCrl("good.test")), "-o", "json").out());
+        Path second = Files.writeString(temp.resolve("second.json"),
+                check(NOW, List.of(serveOcspAndCrl("good.test")), "-o", "json").out());
+
+        CliRun merged = CliRun.run("merge", first.toString(), second.toString());
+
+        assertThat(merged.json().get("summary").get("pass").asInt()).as(merged.err()).isEqualTo(2);
+        assertThat(merged.json().get("cas").size()).isEqualTo(2);
+        assertThat(ca(merged, ISSUING_CA).get("status").asText()).isEqualTo("FAIL");
+        assertThat(merged.exitCode()).isEqualTo(1);
+    }
 }
