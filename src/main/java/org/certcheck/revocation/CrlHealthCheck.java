@@ -108,9 +108,11 @@ final class CrlHealthCheck {
                 deltaOf(crl), deltaCrls(crl));
         Optional<CrlCheck.Flaw> flaw = CrlCheck.flaw(crl, ca.ca);
         if (flaw.isPresent()) {
+            String fix = flaw.get().code() == FindingCode.CRL_UNUSABLE ? "a conforming v2 CRL"
+                    : "a CRL signed with its own key";
             findings.add(finding(ca, flaw.get().code(), "the CRL " + url + ": " + flaw.get().message()
-                    + ": clients reject it, and those that fail hard reject every one of the CA's "
-                    + certificates(ca) + "; have the CA publish a CRL it signs itself"));
+                    + ": clients reject it, and those that fail hard then reject the CA's " + certificates(ca)
+                    + "; have the CA publish " + fix + " there"));
         } else if (facts.deltaOf().isPresent()) {
             findings.add(finding(ca, FindingCode.CRL_UNUSABLE, "the CRL " + url + " is a delta CRL (base CRL number "
                     + facts.deltaOf().get() + "), but a distribution point must serve a complete CRL (RFC 5280"
