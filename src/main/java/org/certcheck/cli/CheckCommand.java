@@ -159,7 +159,8 @@ public final class CheckCommand implements Callable<Integer> {
         try (Outputs outputs = report.start(spec.commandLine(), environment, now,
                 Progress.Total.of(entries, reach.allAddresses), thresholds, policy.failOnWarn())) {
             Report checked = new Report(now, anchors.description(), check.run(entries, now, outputs::arrived));
-            Report result = changes.map(detection -> detection.apply(checked)).orElse(checked);
+            Report result = changes.map(detection -> detection.apply(checked)).orElse(checked)
+                    .withCas(revocationCheck.crlHealth(now));
             outputs.finish(report.arrange(result));
             drift.save(result, targets.identity());
             return report.exitCode(result, policy.failOnWarn());

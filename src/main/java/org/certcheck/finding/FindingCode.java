@@ -143,6 +143,20 @@ public enum FindingCode {
     // Issue 15 item 3: client compatibility (--clients).
     CLIENTS_CANNOT_CONNECT("clients.cannot-connect", Kind.HYGIENE,
             "a client named in --clients would refuse the connection (the reason and the rule are in the message)"),
+
+    // Issue 16 item 6: CRL health per issuing CA, judged once per run (the JSON "cas" section).
+    CRL_STALE("crl.stale", Kind.BREAKS,
+            "a CA's CRL is past its nextUpdate: every hard-failing client rejects every certificate of the CA"),
+    CRL_STALE_SOON("crl.stale-soon", Kind.HYGIENE,
+            "a CA's CRL goes stale within a day, or within a quarter of its own validity"),
+    CRL_UNREACHABLE("crl.unreachable", Kind.HYGIENE,
+            "a CA's CRL could not be downloaded (fails under --revocation hard)"),
+    CRL_BAD_SIGNATURE("crl.bad-signature", Kind.BREAKS,
+            "a CA's CRL does not verify with the CA's key"),
+    CRL_WRONG_ISSUER("crl.wrong-issuer", Kind.BREAKS,
+            "the CRL at a CA's distribution point is issued by another name, or the CA may not sign CRLs"),
+    CRL_UNUSABLE("crl.unusable", Kind.BREAKS,
+            "a CA's CRL is not a CRL, not a conforming complete v2 CRL, or dated in the future"),
     ;
 
     private final String code;

@@ -98,6 +98,9 @@ public final class JsonReporter implements Reporter {
                 fact.targets().forEach(members::add);
             }
         }
+        if (!report.cas().isEmpty()) {
+            root.set("cas", CasJson.of(report.cas()));
+        }
         return root;
     }
 
@@ -168,7 +171,7 @@ public final class JsonReporter implements Reporter {
         return node;
     }
 
-    private static ObjectNode finding(Finding finding) {
+    static ObjectNode finding(Finding finding) {
         ObjectNode node = NODES.objectNode();
         node.put("code", finding.code().code());
         node.put("severity", finding.severity().name());
