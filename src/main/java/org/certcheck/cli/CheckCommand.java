@@ -101,6 +101,9 @@ public final class CheckCommand implements Callable<Integer> {
     @ArgGroup(validate = false, heading = "%nTLS engine and key exchange:%n")
     EngineOptions engine = new EngineOptions();
 
+    @ArgGroup(validate = false, heading = "%nClient compatibility:%n")
+    CompatibilityOptions clients = new CompatibilityOptions();
+
     @ArgGroup(validate = false, heading = "%nChanges between runs:%n")
     DriftOptions drift = new DriftOptions();
 
@@ -160,14 +163,15 @@ public final class CheckCommand implements Callable<Integer> {
         LoggerFactory.getLogger(CheckCommand.class).info("TLS engine: {}", tlsEngine.describe());
         Validator validator = new Validator(anchors, thresholds, certificatePolicy.requirements(),
                 caIssuers(settings.connectTimeout().plus(settings.handshakeTimeout()), proxies, fetchRules),
-                engine.calibration(certificatePolicy.calibration()));
+                engine.calibration(certificatePolicy.calibration())).withClients(clients.compatibility());
         Prober prober = new Prober(settings, resolver, connection.limits(),
                 reach.reach().withProxies(proxies).withClient(client.identity(environment)), tlsEngine);
         FleetCheck check = new FleetCheck(prober, validator, revocationCheck, concurrency, reach.allAddresses);
         try (Outputs outputs = report.start(spec.commandLine(), environment, now,
                 Progress.Total.of(entries, reach.allAddresses), thresholds, policy.failOnWarn())) {
             Report checked = new Report(now, anchors.description(), check.run(entries, now, outputs::arrived));
-            Report result = changes.map(detection -> detection.apply(checked)).orElse(checked);
+            Report result = changes.map(detection -> detection.apply(checked)).orElse(checked)
+                    .withCas(revocationCheck.crlHealth(now));
             outputs.finish(report.arrange(result));
             drift.save(result, targets.identity());
             return report.exitCode(result, policy.failOnWarn());

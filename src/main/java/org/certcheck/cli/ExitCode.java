@@ -1,6 +1,8 @@
 package org.certcheck.cli;
 
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.List;
 
 import org.certcheck.finding.FindingCode;
 import org.certcheck.report.Report;
@@ -24,7 +26,7 @@ public final class ExitCode {
     static final String HELP = """
             Exit codes:
               0  every target checked, none failed (warnings pass unless --fail-on warn)
-              1  at least one target failed
+              1  at least one target failed, or an issuing CA's CRL is stale or broken
               2  usage error: bad option, unreadable host or CA file
               3  at least one target could not be checked (DNS, refused, timeout, not TLS,
                  bad host line) and none failed
@@ -34,11 +36,17 @@ public final class ExitCode {
     private ExitCode() {
     }
 
-    /** Failure wins over unchecked; an unchecked target never yields 0. */
+    /**
+     * Failure wins over unchecked; an unchecked target never yields 0. The CRL health of the issuing
+     * CAs counts as the targets do: a stale CRL fails the run (exit 1), and with {@code --fail-on
+     * warn} so does one about to go stale, while each target's own status stays as its checks judged it.
+     */
     public static int of(Report report, boolean failOnWarn) {
         boolean internal = report.verdicts().stream().flatMap(v -> v.findings().stream())
                 .anyMatch(f -> f.code() == FindingCode.INTERNAL_ERROR);
-        return of(report.verdicts().stream().map(Verdict::status).toList(), internal, failOnWarn);
+        List<Status> statuses = new ArrayList<>(report.verdicts().stream().map(Verdict::status).toList());
+        statuses.addAll(report.casStatuses());
+        return of(statuses, internal, failOnWarn);
     }
 
     /** The same rule for statuses read back from JSON reports ({@code certcheck merge}). */

@@ -10,6 +10,7 @@ import java.util.concurrent.Callable;
 import org.certcheck.files.BoundedFile;
 import org.certcheck.report.JsonReportMerger;
 import org.certcheck.report.JsonReporter;
+import org.certcheck.report.Status;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -81,6 +82,8 @@ final class MergeCommand implements Callable<Integer> {
                 + summary.get("pass") + " pass, " + summary.get("warn") + " warn, " + summary.get("fail") + " fail, "
                 + summary.get("unknown") + " unknown");
         err.flush();
-        return ExitCode.of(merger.statuses(), merger.internalError(), failOn == PolicyOptions.FailOn.warn);
+        List<Status> statuses = new ArrayList<>(merger.statuses());
+        statuses.addAll(merger.casStatuses()); // a stale CRL fails the merged run as it failed its shard's
+        return ExitCode.of(statuses, merger.internalError(), failOn == PolicyOptions.FailOn.warn);
     }
 }

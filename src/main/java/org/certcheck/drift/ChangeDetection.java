@@ -9,7 +9,6 @@ import org.certcheck.finding.Calibration;
 import org.certcheck.finding.Finding;
 import org.certcheck.report.JsonReporter;
 import org.certcheck.report.Report;
-import org.certcheck.report.Status;
 import org.certcheck.report.Verdict;
 
 /**
@@ -52,8 +51,6 @@ public final class ChangeDetection {
     private static Verdict with(Verdict verdict, List<Finding> drift) {
         List<Finding> findings = new ArrayList<>(verdict.findings());
         findings.addAll(drift);
-        Status status = Status.of(findings);
-        return new Verdict(verdict.target(), verdict.origin(), status, findings, verdict.connection(),
-                verdict.chain(), verdict.path(), verdict.anchor(), verdict.elapsed(), verdict.revocation());
+        return verdict.withFindings(findings);
     }
 }

@@ -97,6 +97,8 @@ public enum FindingCode {
             + " build the chain"),
     CERT_BASELINE_REQUIREMENTS("cert.baseline-requirements", Kind.BR, "a certificate breaks a CA/Browser Forum"
             + " Baseline Requirements rule (information in a private PKI, a failure under --profile webpki)"),
+    CERT_WILDCARD_SHARED_SUFFIX("cert.wildcard-shared-suffix", Kind.INFO, "a wildcard stands directly over a"
+            + " shared namespace of the Public Suffix List's private section, which only its owner may hold"),
     PROFILE_NOTE("profile.note", Kind.INFO, "which profile judged a chain that ends at a publicly trusted root"),
     // Issue #13 item 3 (branch policy-tree): RFC 5280 6.1 policy processing and DER validity times.
     CHAIN_POLICY("chain.policy", Kind.BREAKS,
@@ -137,6 +139,25 @@ public enum FindingCode {
     // Issue 16 item 4: renewed on disk but not served (--files).
     DRIFT_NOT_DEPLOYED("drift.not-deployed", Kind.HYGIENE,
             "a newer certificate for the target's names is on disk (--files) than the one it serves"),
+
+    // Issue 15 item 3: client compatibility (--clients).
+    CLIENTS_CANNOT_CONNECT("clients.cannot-connect", Kind.HYGIENE,
+            "a client named in --clients would refuse the connection (the reason and the rule are in the message)"),
+
+    // Issue 16 item 6: CRL health per issuing CA, judged once per run (the JSON "cas" section).
+    CRL_STALE("crl.stale", Kind.BREAKS,
+            "a CA's CRL is past its nextUpdate: every hard-failing client rejects every certificate of the CA"),
+    CRL_STALE_SOON("crl.stale-soon", Kind.HYGIENE,
+            "a CA's CRL goes stale within a day, or within a quarter of its own validity"),
+    CRL_UNREACHABLE("crl.unreachable", Kind.HYGIENE,
+            "a CA's CRL could not be downloaded (fails under --revocation hard)"),
+    CRL_BAD_SIGNATURE("crl.bad-signature", Kind.BREAKS,
+            "a CA's CRL does not verify with the CA's key"),
+    CRL_WRONG_ISSUER("crl.wrong-issuer", Kind.BREAKS,
+            "the CRL at a CA's distribution point is issued by another name, or the CA may not sign CRLs"),
+    CRL_UNUSABLE("crl.unusable", Kind.BREAKS,
+            "a CA's CRL is not a CRL, not a conforming complete v2 CRL, or dated in the future"),
+
     // Issue 15 item 2: key exchange posture.
     TLS_NO_POST_QUANTUM("tls.no-post-quantum", Kind.INFO,
             "offered X25519MLKEM768 first, the server chose a classical key exchange (--require-post-quantum fails it)"),

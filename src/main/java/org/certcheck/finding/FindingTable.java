@@ -39,7 +39,9 @@ public final class FindingTable {
 
                 A status is the worst severity of a target's findings: FAIL (exit code 1), WARN (exit code 0
                 unless `--fail-on warn`), INFO never changes it, UNKNOWN (exit code 3) when it could not be
-                checked. `--revocation hard` raises `revocation.unknown` to FAIL.
+                checked. `--revocation hard` raises `revocation.unknown` and `crl.unreachable` to FAIL.
+                The `crl.*` findings are about an issuing CA, reported once per run in the JSON `cas`
+                section and under the table, and count in the exit code (docs/crl-health.md).
 
                 | code | kind | private (leaf / intermediate / anchor) | webpki | strict | meaning |
                 |---|---|---|---|---|---|

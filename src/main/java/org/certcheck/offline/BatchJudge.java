@@ -1,6 +1,8 @@
 package org.certcheck.offline;
 
 import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.StringReader;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.security.cert.CRLException;
@@ -18,6 +20,9 @@ import java.util.stream.Collectors;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import org.bouncycastle.util.io.pem.PemObject;
+import org.bouncycastle.util.io.pem.PemReader;
+
 import org.certcheck.finding.Calibration;
 import org.certcheck.finding.Finding;
 import org.certcheck.finding.FindingCode;
@@ -29,6 +34,7 @@ import org.certcheck.revocation.Fetcher;
 import org.certcheck.revocation.RevocationCheck;
 import org.certcheck.revocation.RevocationList;
 import org.certcheck.revocation.RevocationMode;
+import org.certcheck.store.UnreadableCertificate;
 import org.certcheck.validate.Assessment;
 import org.certcheck.validate.Policy;
 import org.certcheck.validate.Requirements;
@@ -197,7 +203,20 @@ public final class BatchJudge {
     }
 
     private static X509Certificate parse(String pem) throws CertificateException {
-        return (X509Certificate) CertificateFactory.getInstance("X.509")
-                .generateCertificate(new ByteArrayInputStream(pem.getBytes(StandardCharsets.US_ASCII)));
+        try {
+            return (X509Certificate) CertificateFactory.getInstance("X.509")
+                    .generateCertificate(new ByteArrayInputStream(pem.getBytes(StandardCharsets.US_ASCII)));
+        } catch (CertificateException e) {
+            throw new CertificateException(der(pem).map(der -> UnreadableCertificate.explain(der, e))
+                    .orElse(e.getMessage()), e);
+        }
+    }
+
+    private static Optional<byte[]> der(String pem) {
+        try (PemReader reader = new PemReader(new StringReader(pem))) {
+            return Optional.ofNullable(reader.readPemObject()).map(PemObject::getContent);
+        } catch (IOException | RuntimeException e) {
+            return Optional.empty();
+        }
     }
 }

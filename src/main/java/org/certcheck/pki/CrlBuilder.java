@@ -12,8 +12,13 @@ import java.util.Objects;
 
 import org.bouncycastle.asn1.x500.X500Name;
 import org.bouncycastle.asn1.x509.CRLNumber;
+import org.bouncycastle.asn1.x509.CRLDistPoint;
 import org.bouncycastle.asn1.x509.CRLReason;
+import org.bouncycastle.asn1.x509.DistributionPoint;
+import org.bouncycastle.asn1.x509.DistributionPointName;
 import org.bouncycastle.asn1.x509.Extension;
+import org.bouncycastle.asn1.x509.GeneralName;
+import org.bouncycastle.asn1.x509.GeneralNames;
 import org.bouncycastle.cert.X509v2CRLBuilder;
 import org.bouncycastle.cert.jcajce.JcaX509ExtensionUtils;
 import org.bouncycastle.operator.OperatorCreationException;
@@ -38,6 +43,8 @@ public final class CrlBuilder {
     private KeyPair signingKeys;
     private boolean withoutCrlNumber;
     private boolean criticalCrlNumber;
+    private String freshestCrl;
+    private BigInteger deltaOf;
 
     private CrlBuilder(HeldCertificate issuer, Instant now) {
         this.issuer = Objects.requireNonNull(issuer, "issuer");
@@ -87,6 +94,18 @@ public final class CrlBuilder {
         return this;
     }
 
+    /** Names {@code url} in a Freshest CRL extension: where the CA publishes delta CRLs (RFC 5280 section 5.2.6). */
+    public CrlBuilder freshestCrl(String url) {
+        this.freshestCrl = url;
+        return this;
+    }
+
+    /** Makes it a delta CRL of the base CRL numbered {@code base}: a critical Delta CRL Indicator (section 5.2.4). */
+    public CrlBuilder deltaOf(BigInteger base) {
+        this.deltaOf = base;
+        return this;
+    }
+
     /** Signs with these keys instead of the issuer's: a CRL whose signature does not verify. */
     public CrlBuilder signingKeys(KeyPair keys) {
         this.signingKeys = keys;
@@ -115,6 +134,14 @@ public final class CrlBuilder {
             if (!withoutCrlNumber) {
                 builder.addExtension(Extension.cRLNumber, criticalCrlNumber,
                         new CRLNumber(BigInteger.valueOf(Math.max(0, issued.getEpochSecond()))));
+            }
+            if (freshestCrl != null) {
+                builder.addExtension(Extension.freshestCRL, false, new CRLDistPoint(new DistributionPoint[] {
+                    new DistributionPoint(new DistributionPointName(new GeneralNames(
+                            new GeneralName(GeneralName.uniformResourceIdentifier, freshestCrl))), null, null)}));
+            }
+            if (deltaOf != null) {
+                builder.addExtension(Extension.deltaCRLIndicator, true, new CRLNumber(deltaOf));
             }
             String algorithm = keys.getPrivate().getAlgorithm().equals("RSA") ? "SHA256withRSA" : "SHA256withECDSA";
             return builder.build(new JcaContentSignerBuilder(algorithm).build(keys.getPrivate())).getEncoded();

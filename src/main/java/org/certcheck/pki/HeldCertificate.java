@@ -117,6 +117,7 @@ public record HeldCertificate(X509Certificate certificate, KeyPair keyPair) {
         private final List<String> crlDistributionPoints = new ArrayList<>();
         private boolean mustStaple;
         private boolean nonCriticalBasicConstraints;
+        private boolean serverAuthByDefault = true;
         private byte[] authorityKeyId;
         private final List<ASN1ObjectIdentifier> certificatePolicies = new ArrayList<>();
         private final List<ASN1ObjectIdentifier[]> policyMappings = new ArrayList<>();
@@ -283,8 +284,18 @@ public record HeldCertificate(X509Certificate certificate, KeyPair keyPair) {
             return this;
         }
 
+        /**
+         * The leaf's extendedKeyUsage. A leaf given none gets serverAuth, as every server certificate
+         * a real CA issues does; {@link #withoutExtendedKeyUsage()} leaves the extension out.
+         */
         public Builder extendedKeyUsage(KeyPurposeId... purposes) {
             extendedKeyUsages.addAll(List.of(purposes));
+            return this;
+        }
+
+        /** A leaf without the extendedKeyUsage extension (RFC 5280 makes it optional). */
+        public Builder withoutExtendedKeyUsage() {
+            this.serverAuthByDefault = false;
             return this;
         }
 
@@ -522,9 +533,12 @@ public record HeldCertificate(X509Certificate certificate, KeyPair keyPair) {
             if (usage != null) {
                 builder.addExtension(Extension.keyUsage, true, new KeyUsage(usage));
             }
-            if (!extendedKeyUsages.isEmpty()) {
+            List<KeyPurposeId> purposes = !extendedKeyUsages.isEmpty() ? extendedKeyUsages
+                    : !ca && serverAuthByDefault
+                            ? List.of(KeyPurposeId.id_kp_serverAuth) : List.of();
+            if (!purposes.isEmpty()) {
                 builder.addExtension(Extension.extendedKeyUsage, false,
-                        new ExtendedKeyUsage(extendedKeyUsages.toArray(KeyPurposeId[]::new)));
+                        new ExtendedKeyUsage(purposes.toArray(KeyPurposeId[]::new)));
             }
             if (rawSubjectAltNames != null) {
                 builder.addExtension(Extension.subjectAlternativeName, criticalSubjectAltNames, rawSubjectAltNames);

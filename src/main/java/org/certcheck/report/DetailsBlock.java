@@ -3,6 +3,7 @@ package org.certcheck.report;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.certcheck.clients.ClientOutcome;
 import org.certcheck.finding.Finding;
 import org.certcheck.finding.Printable;
 import org.certcheck.revocation.CertificateRevocation;
@@ -50,6 +51,9 @@ final class DetailsBlock {
             }
             block.add("chain", chain);
             block.add("path", verdict.path().isEmpty() ? List.of("none") : verdict.path());
+        }
+        if (!verdict.clients().isEmpty()) {
+            block.add("clients", String.join(", ", verdict.clients().stream().map(ClientOutcome::summary).toList()));
         }
         verdict.anchor().ifPresent(anchor -> block.add("anchor", anchor));
         verdict.anchorSha256().ifPresent(sha256 -> block.add("anchor SHA-256", sha256));

@@ -81,6 +81,7 @@ public final class HtmlReporter implements Reporter {
                 .append("<th data-key=\"expiry\">Not after</th>")
                 .append("<th data-key=\"certificate\">Certificate</th>")
                 .append("<th data-key=\"reasons\">Reasons</th>")
+                .append("<th data-key=\"clients\">Clients</th>")
                 .append("</tr></thead>\n<tbody>\n");
         for (Verdict verdict : report.verdicts()) {
             OptionalLong days = DaysLeft.of(verdict, report.checkedAt());
@@ -112,6 +113,8 @@ public final class HtmlReporter implements Reporter {
                             .append(finding.code().code()).append("</code></li>");
                 }
             }
+            html.append("</ul></td><td><ul class=\"reasons\">");
+            verdict.clients().forEach(client -> html.append("<li>").append(HtmlText.escape(client.summary())).append("</li>"));
             html.append("</ul></td></tr>\n");
         }
         html.append("</tbody>\n</table>\n");

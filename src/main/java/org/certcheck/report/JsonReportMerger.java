@@ -18,7 +18,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  *
  * <p>Targets are copied as they are, field for field, so nothing a newer certcheck wrote is lost;
  * only the run-level fields are recomputed: the summary from the targets' statuses, the earliest
- * {@code checkedAt}, and the distinct trust descriptions.
+ * {@code checkedAt}, and the distinct trust descriptions. The {@code cas} sections are joined: a CA
+ * several shards judged is kept once, as the shard that found it worst said it.
  */
 public final class JsonReportMerger {
     private final List<String> trust = new ArrayList<>();
@@ -28,6 +29,7 @@ public final class JsonReportMerger {
     private final ArrayNode targets = JsonNodeFactory.instance.arrayNode();
     private final List<Status> statuses = new ArrayList<>();
     private final List<String> duplicates = new ArrayList<>();
+    private final Map<String, JsonNode> cas = new java.util.TreeMap<>();
     private String checkedAt;
     private boolean internalError;
 
@@ -81,6 +83,24 @@ public final class JsonReportMerger {
             internalError |= target.path("findings").findValuesAsText("code").contains("internal.error");
             targets.add(target);
         }
+        for (JsonNode ca : report.path("cas")) {
+            cas.merge(ca.path("subject").asText() + "\n" + ca.path("keyId").asText(), ca,
+                    (kept, other) -> casStatus(other).compareTo(casStatus(kept)) > 0 ? other : kept);
+        }
+    }
+
+    /** The status of each CA in the merged {@code cas} section, for the exit code. */
+    public List<Status> casStatuses() {
+        return cas.values().stream().map(JsonReportMerger::casStatus).toList();
+    }
+
+    private static Status casStatus(JsonNode ca) {
+        try {
+            return Status.valueOf(ca.path("status").asText());
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("the CA " + ca.path("subject") + " has no valid status ("
+                    + ca.path("status") + ")");
+        }
     }
 
     /**
@@ -126,6 +146,9 @@ public final class JsonReportMerger {
             ordered = JsonNodeFactory.instance.arrayNode().addAll(rows);
         }
         root.set("targets", ordered);
+        if (!cas.isEmpty()) {
+            root.putArray("cas").addAll(cas.values());
+        }
         return root;
     }
 }

@@ -18,6 +18,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import org.certcheck.clients.ClientOutcome;
 import org.certcheck.finding.Finding;
 import org.certcheck.revocation.CertificateRevocation;
 import org.certcheck.revocation.PathRevocation;
@@ -104,6 +105,9 @@ public final class JsonReporter implements Reporter {
                 fact.targets().forEach(members::add);
             }
         }
+        if (!report.cas().isEmpty()) {
+            root.set("cas", CasJson.of(report.cas()));
+        }
         return root;
     }
 
@@ -143,6 +147,20 @@ public final class JsonReporter implements Reporter {
         verdict.anchor().ifPresent(anchor -> node.put("anchor", anchor));
         verdict.anchorSha256().ifPresent(sha256 -> node.put("anchorSha256", sha256));
         verdict.revocation().ifPresent(revocation -> node.set("revocation", revocation(revocation)));
+        if (!verdict.clients().isEmpty()) {
+            ArrayNode clients = node.putArray("clients");
+            for (ClientOutcome outcome : verdict.clients()) {
+                ObjectNode entry = clients.addObject();
+                entry.put("client", outcome.client());
+                entry.put("connects", outcome.connects());
+                ArrayNode reasons = entry.putArray("reasons");
+                outcome.reasons().forEach(reasons::add);
+                if (!outcome.notes().isEmpty()) {
+                    ArrayNode notes = entry.putArray("notes");
+                    outcome.notes().forEach(notes::add);
+                }
+            }
+        }
         return node;
     }
 
@@ -166,7 +184,7 @@ public final class JsonReporter implements Reporter {
         return node;
     }
 
-    private static ObjectNode finding(Finding finding) {
+    static ObjectNode finding(Finding finding) {
         ObjectNode node = NODES.objectNode();
         node.put("code", finding.code().code());
         node.put("severity", finding.severity().name());

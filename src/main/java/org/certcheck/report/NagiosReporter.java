@@ -42,16 +42,20 @@ public final class NagiosReporter implements Reporter {
             return exitCode;
         }
 
-        /** A failure is CRITICAL; else a target that could not be checked is UNKNOWN; else a warning is WARNING. */
+        /**
+         * A failure is CRITICAL; else a target that could not be checked is UNKNOWN; else a warning is
+         * WARNING. An issuing CA's CRL health counts as a target does (a stale CRL is CRITICAL).
+         */
         public static State of(Report report) {
             Map<Status, Integer> counts = report.countByStatus();
-            if (counts.get(Status.FAIL) > 0) {
+            List<Status> cas = report.casStatuses();
+            if (counts.get(Status.FAIL) > 0 || cas.contains(Status.FAIL)) {
                 return CRITICAL;
             }
             if (counts.get(Status.UNKNOWN) > 0) {
                 return UNKNOWN;
             }
-            return counts.get(Status.WARN) > 0 ? WARNING : OK;
+            return counts.get(Status.WARN) > 0 || cas.contains(Status.WARN) ? WARNING : OK;
         }
     }
 

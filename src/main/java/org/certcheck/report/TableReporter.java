@@ -35,6 +35,9 @@ import org.certcheck.finding.Printable;
  * chain as sent, the validated path and anchor, every finding as {@code [code] message}) and a
  * blank line.
  *
+ * <p>When the run judged the CRLs of issuing CAs, their block ({@link CaFooter}) comes just before
+ * the summary.
+ *
  * <p>With {@link TableStyle#problemsOnly()} the PASS rows are left out; the summary still counts them.
  *
  * <p>Lines never end in spaces and always end in {@code \n}, whatever the platform, so the output is
@@ -106,6 +109,7 @@ public final class TableReporter implements Reporter {
         if (!style.details()) {
             line(out, "");
         }
+        CaFooter.lines(report.cas(), style.width()).forEach(footer -> line(out, footer));
         line(out, report.summary());
         PostQuantumShare share = PostQuantumShare.of(report.verdicts());
         if (style.details() && share.reached() > 0) {

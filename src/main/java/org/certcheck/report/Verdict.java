@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
+import org.certcheck.clients.ClientOutcome;
 import org.certcheck.finding.Finding;
 import org.certcheck.revocation.PathRevocation;
 
@@ -25,11 +26,21 @@ import org.certcheck.revocation.PathRevocation;
  *                   ({@code --revocation off}, no trusted path, no handshake)
  * @param anchorSha256 the SHA-256 fingerprint of that anchor (upper-case hex pairs with colons), so a
  *                   same-named impostor root cannot read like the real one
+ * @param clients    which client profiles would connect, and why not (issue 15.3); empty without a handshake
  */
 public record Verdict(String target, String origin, Status status, List<Finding> findings,
                       Optional<Connection> connection, List<CertificateFacts> chain, List<String> path,
                       Optional<String> anchor, Duration elapsed, Optional<PathRevocation> revocation,
-                      Optional<String> anchorSha256) {
+                      Optional<String> anchorSha256, List<ClientOutcome> clients) {
+
+    /** A verdict without client outcomes (no handshake, or judged offline). */
+    public Verdict(String target, String origin, Status status, List<Finding> findings,
+                   Optional<Connection> connection, List<CertificateFacts> chain, List<String> path,
+                   Optional<String> anchor, Duration elapsed, Optional<PathRevocation> revocation,
+                   Optional<String> anchorSha256) {
+        this(target, origin, status, findings, connection, chain, path, anchor, elapsed, revocation, anchorSha256,
+                List.of());
+    }
 
     /** A verdict whose anchor's fingerprint is not known. */
     public Verdict(String target, String origin, Status status, List<Finding> findings,
@@ -57,6 +68,13 @@ public record Verdict(String target, String origin, Status status, List<Finding>
         Objects.requireNonNull(elapsed, "elapsed");
         Objects.requireNonNull(revocation, "revocation");
         Objects.requireNonNull(anchorSha256, "anchorSha256");
+        clients = List.copyOf(clients);
+    }
+
+    /** This verdict with other findings, its status following them; every other fact kept. */
+    public Verdict withFindings(List<Finding> replaced) {
+        return new Verdict(target, origin, Status.of(replaced), replaced, connection, chain, path, anchor, elapsed,
+                revocation, anchorSha256, clients);
     }
 
     public Optional<CertificateFacts> leaf() {

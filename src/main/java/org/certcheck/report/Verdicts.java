@@ -66,7 +66,7 @@ public final class Verdicts {
         revocation.ifPresent(checked -> findings.addAll(checked.findings()));
         return new Verdict(handshake.target().display(), handshake.target().origin(),
                 Status.of(findings), findings, Optional.of(connection), chain, path, anchor,
-                handshake.elapsed(), revocation, anchorSha256);
+                handshake.elapsed(), revocation, anchorSha256, assessment.clients());
     }
 
     /**

@@ -1,7 +1,6 @@
 package org.certcheck.revocation;
 
 import java.net.URI;
-import java.security.cert.CRLException;
 import java.security.cert.X509Certificate;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -44,11 +43,13 @@ final class CertificateLookup {
 
     private final Fetcher fetcher;
     private final RevocationCache cache;
+    private final CrlDownloads crls;
     private final List<RevocationList> localCrls;
 
-    CertificateLookup(Fetcher fetcher, RevocationCache cache, List<RevocationList> localCrls) {
+    CertificateLookup(Fetcher fetcher, RevocationCache cache, CrlDownloads crls, List<RevocationList> localCrls) {
         this.fetcher = fetcher;
         this.cache = cache;
+        this.crls = crls;
         this.localCrls = List.copyOf(localCrls);
     }
 
@@ -143,27 +144,10 @@ final class CertificateLookup {
     }
 
     private Answer crl(URI uri, X509Certificate certificate, X509Certificate issuer, Instant now) {
-        RevocationCache.CrlDownload download = cache.crl(uri, () -> download(uri));
+        RevocationCache.CrlDownload download = crls.get(uri);
         if (download.crl() == null) {
             return new Answer.Problem(RevocationSource.CRL, uri.toString(), download.problem());
         }
         return CrlCheck.judge(download.crl(), certificate, issuer, now);
-    }
-
-    private RevocationCache.CrlDownload download(URI uri) {
-        HttpOutcome result = fetcher.get(uri);
-        if (result instanceof HttpOutcome.Failed failed) {
-            return new RevocationCache.CrlDownload(null, failed.reason());
-        }
-        HttpOutcome.Response response = (HttpOutcome.Response) result;
-        if (response.status() != 200) {
-            return new RevocationCache.CrlDownload(null, "HTTP " + response.status());
-        }
-        try {
-            return new RevocationCache.CrlDownload(RevocationList.parse(response.bodyStream(), uri.toString()), null);
-        } catch (CRLException e) {
-            return new RevocationCache.CrlDownload(null, "not a CRL (" + response.bodyLength() + " bytes"
-                    + (response.contentType().isEmpty() ? "" : " of " + response.contentType()) + " that do not parse)");
-        }
     }
 }

@@ -8,6 +8,7 @@ import java.util.Set;
 
 import org.bouncycastle.asn1.x509.IssuingDistributionPoint;
 
+import org.certcheck.finding.FindingCode;
 import org.certcheck.finding.Printable;
 
 /**
@@ -28,7 +29,7 @@ import org.certcheck.finding.Printable;
  */
 final class CrlCheck {
     static final Duration MAX_AGE_WITHOUT_NEXT_UPDATE = Duration.ofDays(7);
-    private static final String DELTA_CRL_INDICATOR = "2.5.29.27";
+    static final String DELTA_CRL_INDICATOR = "2.5.29.27";
     private static final String ISSUING_DISTRIBUTION_POINT = "2.5.29.28";
     private static final String CRL_NUMBER = "2.5.29.20";
     /** CRL extensions of RFC 5280 section 5.2 that certcheck reads or may safely ignore. */
@@ -47,18 +48,9 @@ final class CrlCheck {
                     + ", not by the certificate's issuer " + Printable.printable(
                             certificate.getIssuerX500Principal().getName()));
         }
-        boolean[] keyUsage = issuer.getKeyUsage();
-        if (keyUsage != null && (keyUsage.length <= CRL_SIGN || !keyUsage[CRL_SIGN])) {
-            return problem(location, OcspCheck.subject(issuer) + " may not sign CRLs: its keyUsage lacks cRLSign"
-                    + " (RFC 5280 section 6.3.3)");
-        }
-        if (!crl.signedBy(issuer)) {
-            return problem(location, "the CRL's signature does not verify with the key of "
-                    + OcspCheck.subject(issuer) + ": it is forged, or signed by another key");
-        }
-        Optional<String> malformed = nonConforming(crl);
-        if (malformed.isPresent()) {
-            return problem(location, malformed.get());
+        Optional<Flaw> flaw = flaw(crl, issuer);
+        if (flaw.isPresent()) {
+            return problem(location, flaw.get().message());
         }
         if (crl.extension(DELTA_CRL_INDICATOR).isPresent()) {
             return problem(location, "a delta CRL, which certcheck cannot use without its base CRL");
@@ -77,6 +69,32 @@ final class CrlCheck {
                     entry.get().revokedAt(), Reasons.name(entry.get().reason()));
         }
         return new Answer.Good(RevocationSource.CRL, location, crl.thisUpdate(), crl.nextUpdate());
+    }
+
+    /**
+     * What makes {@code crl} unusable as a CRL of the CA {@code issuer} whatever certificate is asked
+     * about (rules 1 to 4 above, rule 1 against the CA's own subject), as the finding code the per-CA
+     * health check reports it under; empty when it is the CA's, signed by it, and conforming.
+     */
+    static Optional<Flaw> flaw(RevocationList crl, X509Certificate issuer) {
+        if (!crl.issuer().equals(issuer.getSubjectX500Principal())) {
+            return Optional.of(new Flaw(FindingCode.CRL_WRONG_ISSUER, "the CRL is issued by "
+                    + Printable.printable(crl.issuer().getName()) + ", not by the CA " + OcspCheck.subject(issuer)));
+        }
+        boolean[] keyUsage = issuer.getKeyUsage();
+        if (keyUsage != null && (keyUsage.length <= CRL_SIGN || !keyUsage[CRL_SIGN])) {
+            return Optional.of(new Flaw(FindingCode.CRL_WRONG_ISSUER, OcspCheck.subject(issuer)
+                    + " may not sign CRLs: its keyUsage lacks cRLSign (RFC 5280 section 6.3.3)"));
+        }
+        if (!crl.signedBy(issuer)) {
+            return Optional.of(new Flaw(FindingCode.CRL_BAD_SIGNATURE, "the CRL's signature does not verify with the"
+                    + " key of " + OcspCheck.subject(issuer) + ": it is forged, or signed by another key"));
+        }
+        return nonConforming(crl).map(message -> new Flaw(FindingCode.CRL_UNUSABLE, message));
+    }
+
+    /** Why a CRL cannot be used, and the code the per-CA health check reports it under. */
+    record Flaw(FindingCode code, String message) {
     }
 
     private static Optional<String> nonConforming(RevocationList crl) {

@@ -7,8 +7,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 
+import org.certcheck.finding.Calibration;
 import org.certcheck.finding.Finding;
+import org.certcheck.finding.FindingCode;
 import org.certcheck.net.HttpOutcome;
 import org.certcheck.tls.Handshake;
 import org.certcheck.validate.CertificatePath;
@@ -42,6 +45,9 @@ public final class RevocationCheck {
     private final Duration deadline;
     private final CertificateLookup lookup;
     private final RevocationFindings findings;
+    private final CrlHealthCheck health;
+    private final List<RevocationList> localCrls;
+    private final IssuingCas cas = new IssuingCas();
 
     /**
      * @param localCrls CRLs read before the run ({@code --crl}); each covers the certificates of its issuer
@@ -60,9 +66,14 @@ public final class RevocationCheck {
         if (deadline.isNegative() || deadline.isZero()) {
             throw new IllegalArgumentException("deadline must be positive: " + deadline);
         }
-        this.lookup = new CertificateLookup(Objects.requireNonNull(fetcher, "fetcher"), new RevocationCache(),
-                localCrls);
+        RevocationCache cache = new RevocationCache();
+        CrlDownloads crls = new CrlDownloads(Objects.requireNonNull(fetcher, "fetcher"), cache);
+        this.lookup = new CertificateLookup(fetcher, cache, crls, localCrls);
         this.findings = new RevocationFindings(mode);
+        // --revocation hard: a CRL nobody could download fails the run, as an unknown status fails a target.
+        this.health = new CrlHealthCheck(crls, localCrls, mode == RevocationMode.HARD
+                ? Calibration.DEFAULT.raising(Set.of(FindingCode.CRL_UNREACHABLE)) : Calibration.DEFAULT);
+        this.localCrls = List.copyOf(localCrls);
     }
 
     /** Checks nothing: for {@code --revocation off} and callers that do not ask. */
@@ -97,12 +108,34 @@ public final class RevocationCheck {
             CertificateLookup.Result result = lookup.find(certificate, certificates.get(i + 1), stapled, now,
                     started);
             statuses.add(status(certificate, result));
+            note(certificate, certificates.get(i + 1), i + 2 == certificates.size(), result.links());
             judged.addAll(findings.about(certificate, i == 0, result));
             if (i == 0) {
                 judged.addAll(findings.mustStaple(certificate, result, stapled.size()));
             }
         }
         return Optional.of(new PathRevocation(statuses, judged));
+    }
+
+    /**
+     * The CRL health of every issuing CA met on this run's checked paths whose certificates name a CRL
+     * (or that a {@code --crl} covers), as of {@code now}: call it once, after the targets. CRLs the
+     * targets' lookups already downloaded are not downloaded again; the check as a whole starts no
+     * download after the revocation deadline. Empty when checking is off.
+     */
+    public List<CrlHealth> crlHealth(Instant now) {
+        if (mode == RevocationMode.OFF) {
+            return List.of();
+        }
+        RevocationDeadline started = RevocationDeadline.starting(deadline);
+        return cas.all().stream().map(ca -> health.judge(ca, now, started)).toList();
+    }
+
+    private void note(X509Certificate certificate, X509Certificate issuer, boolean anchor, CertificateLinks links) {
+        boolean local = localCrls.stream().anyMatch(crl -> crl.issuer().equals(issuer.getSubjectX500Principal()));
+        if (local || !links.crls().isEmpty()) {
+            cas.note(certificate, issuer, anchor, links.crls());
+        }
     }
 
     private static CertificateRevocation status(X509Certificate certificate, CertificateLookup.Result result) {

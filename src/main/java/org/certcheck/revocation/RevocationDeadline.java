@@ -27,6 +27,11 @@ final class RevocationDeadline {
         return System.nanoTime() - endNanos >= 0;
     }
 
+    /** {@code the revocation deadline of 20 s (--revocation-deadline)}: for the per-CA CRL health check. */
+    String describe() {
+        return "the revocation deadline of " + Times.duration(limit) + " (--revocation-deadline)";
+    }
+
     /** The problem noted for {@code first}, the first source not tried, and the {@code more} after it. */
     Answer.Problem skipped(Answer.Problem first, int more) {
         return new Answer.Problem(first.source(), first.location(), "not tried"

@@ -107,6 +107,11 @@ public final class RevocationList {
         return revoked.size();
     }
 
+    /** The size of its DER encoding. */
+    public int bytes() {
+        return encoded.length;
+    }
+
     /** The CRL's entry for {@code serial}, if it lists it (direct CRLs only, as {@link CrlCheck} requires). */
     Optional<Entry> entry(BigInteger serial) {
         return revoked.find(serial);

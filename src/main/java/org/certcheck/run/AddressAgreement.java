@@ -10,7 +10,6 @@ import org.certcheck.finding.Finding;
 import org.certcheck.finding.FindingCode;
 import org.certcheck.finding.Severity;
 import org.certcheck.report.CertificateFacts;
-import org.certcheck.report.Status;
 import org.certcheck.report.Verdict;
 
 /**
@@ -58,7 +57,6 @@ final class AddressAgreement {
     private static Verdict withFinding(Verdict row, Finding finding) {
         List<Finding> findings = new ArrayList<>(row.findings());
         findings.add(finding);
-        return new Verdict(row.target(), row.origin(), Status.of(findings), findings, row.connection(), row.chain(),
-                row.path(), row.anchor(), row.elapsed());
+        return row.withFindings(findings);
     }
 }

@@ -204,7 +204,7 @@ public final class CertificateFiles {
             return (X509Certificate) factory().generateCertificate(new ByteArrayInputStream(der));
         } catch (CertificateException | RuntimeException e) {
             throw new CertificateFileException(Problem.MALFORMED, origin + ": not a valid X.509 certificate: "
-                    + e.getMessage(), e);
+                    + UnreadableCertificate.explain(der, e), e);
         }
     }
 

@@ -1,6 +1,7 @@
 package org.certcheck.tls;
 
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * The server's ephemeral key exchange, as it chose it in the clear part of the handshake: the
@@ -10,10 +11,23 @@ import java.util.Objects;
  * @param group the IANA name of the group ({@code x25519}, {@code secp256r1}, {@code ffdhe2048}), or
  *              {@code DH} for an explicit finite-field prime
  * @param bits  the size of the group: the prime's bits for finite-field groups, the curve's for EC
+ * @param signature the signature scheme of a TLS 1.2 ServerKeyExchange (RFC 5246 section 7.4.1.4.1,
+ *              RFC 8446 section 4.2.3 names), e.g. {@code rsa_pkcs1_sha1}; empty in TLS 1.3 (encrypted)
+ *              and before TLS 1.2 (no field)
  */
-public record KeyExchange(String group, int bits) {
+public record KeyExchange(String group, int bits, Optional<String> signature) {
     public KeyExchange {
         Objects.requireNonNull(group, "group");
+        Objects.requireNonNull(signature, "signature");
+    }
+
+    public KeyExchange(String group, int bits) {
+        this(group, bits, Optional.empty());
+    }
+
+    /** This exchange as signed with {@code scheme} in a TLS 1.2 ServerKeyExchange (issue 15.3: SHA-1 signatures). */
+    KeyExchange signedWith(int scheme) {
+        return new KeyExchange(group, bits, Optional.of(SignatureSchemes.name(scheme)));
     }
 
     public boolean finiteField() {

@@ -26,6 +26,7 @@ final class KeyExchangeTap {
     private ByteArrayOutputStream kept;
     private boolean done;
     private boolean tls13;
+    private boolean tls12;
     private int cipherSuite = -1;
     private KeyExchange found;
 
@@ -97,6 +98,7 @@ final class KeyExchangeTap {
     }
 
     private void serverHello(byte[] body) {
+        tls12 = uint16(body, 0) == 0x0303;
         int at = 2 + 32;
         at += 1 + (body[at] & 0xff);
         cipherSuite = uint16(body, at);
@@ -132,8 +134,21 @@ final class KeyExchangeTap {
             }
             int bits = first < 2 + length ? (2 + length - first - 1) * 8 + (32 - Integer.numberOfLeadingZeros(body[first] & 0xff)) : 0;
             found = new KeyExchange("DH", bits);
+            int end = 0;
+            for (int vector = 0; vector < 3; vector++) { // p, g, Ys
+                end += 2 + uint16(body, end);
+            }
+            signature(body, end);
         } else if ((body[0] & 0xff) == 3) {
             found = KeyExchange.named(uint16(body, 1));
+            signature(body, 3 + 1 + (body[3] & 0xff));
+        }
+    }
+
+    /** TLS 1.2 signs the parameters with a scheme named in the two bytes after them (RFC 5246 section 7.4.3). */
+    private void signature(byte[] body, int at) {
+        if (tls12 && at + 2 <= body.length) {
+            found = found.signedWith(uint16(body, at));
         }
     }
 

@@ -25,6 +25,7 @@ import org.bouncycastle.openssl.PEMParser;
 import org.bouncycastle.openssl.X509TrustedCertificateBlock;
 import org.bouncycastle.util.io.pem.PemObject;
 import org.certcheck.files.BoundedFile;
+import org.certcheck.store.UnreadableCertificate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -148,8 +149,10 @@ final class CaFile {
                     : new X509CertificateHolder(content);
             return new JcaX509CertificateConverter().getCertificate(holder);
         } catch (IOException | CertificateException | RuntimeException e) {
-            throw new TrustLoadException(file + ": corrupt PEM: block " + index + " (" + type + ") is not a valid "
-                    + "certificate: " + reason(e), e);
+            String known = UnreadableCertificate.cause(content).map(cause -> "is a certificate Java cannot read: "
+                    + cause).orElse(null);
+            throw new TrustLoadException(file + (known != null ? ": block " + index + " (" + type + ") " + known
+                    : ": corrupt PEM: block " + index + " (" + type + ") is not a valid certificate: " + reason(e)), e);
         }
     }
 

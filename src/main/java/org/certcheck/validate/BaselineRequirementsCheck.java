@@ -13,6 +13,7 @@ import org.bouncycastle.asn1.x509.Extension;
 
 import org.certcheck.finding.Finding;
 import org.certcheck.finding.FindingCode;
+import org.certcheck.finding.Printable;
 import org.certcheck.finding.Role;
 
 /**
@@ -24,6 +25,8 @@ import org.certcheck.finding.Role;
  *   <li>A subscriber (leaf) certificate has an extendedKeyUsage (BR 7.1.2.7.10), not critical, and
  *       without anyExtendedKeyUsage.
  *   <li>A root carries no extendedKeyUsage (BR 7.1.2.1.2).
+ *   <li>No wildcard stands directly over a registry's public suffix (BR 3.2.2.6); one over a shared
+ *       namespace of the Public Suffix List's private section is noted.
  *   <li>A subscriber certificate's validity is at most what the BR allowed on its notBefore date
  *       (BR 6.3.2, ballot SC-081): 398 days, 200 days from 2026-03-15, 100 days from 2027-03-15,
  *       47 days from 2029-03-15.
@@ -51,10 +54,12 @@ final class BaselineRequirementsCheck implements Check {
         CertificatePath path = evidence.path();
         List<Finding> findings = new ArrayList<>();
         boolean leafIsAnchor = path.trusted() && path.certificates().size() == 1;
-        if (!leafIsAnchor) {
+        // A CA certificate judged on its own (inventory of a root file) is no subscriber certificate.
+        if (!leafIsAnchor && path.leaf().getBasicConstraints() < 0) {
             leaf(path.leaf(), findings);
         }
-        path.anchor().filter(anchor -> ExtensionValues.present(anchor, EKU)).ifPresent(anchor -> findings.add(
+        path.anchor().filter(anchor -> !leafIsAnchor && anchor.getBasicConstraints() >= 0)
+                .filter(anchor -> ExtensionValues.present(anchor, EKU)).ifPresent(anchor -> findings.add(
                 Finding.about(Certificates.subject(anchor), Role.ANCHOR, FindingCode.CERT_BASELINE_REQUIREMENTS,
                         "the root " + Certificates.subject(anchor) + " has an extendedKeyUsage, which CA/B Forum BR"
                                 + " 7.1.2.1.2 forbids in a root certificate")));
@@ -82,6 +87,13 @@ final class BaselineRequirementsCheck implements Check {
                         + " forbids in a subscriber certificate"));
             }
         }
+        if (SubjectAltNames.of(leaf) instanceof SubjectAltNames.Present present) {
+            for (SubjectAltName name : present.names()) {
+                if (name instanceof SubjectAltName.DnsName dns && dns.name().startsWith("*.")) {
+                    wildcard(subject, dns, findings);
+                }
+            }
+        }
         Lifetime lifetime = Lifetime.of(leaf);
         for (Limit limit : LIMITS) {
             if (!lifetime.notBefore().isBefore(limit.start())) {
@@ -92,6 +104,26 @@ final class BaselineRequirementsCheck implements Check {
                 }
                 break;
             }
+        }
+    }
+
+    /**
+     * A wildcard directly over a registry's suffix ({@code *.co.uk}) is one no CA may issue; over a
+     * shared namespace of the list's private section ({@code *.s3.amazonaws.com}) only its owner may
+     * hold one, which the certificate cannot show, so that is said as information.
+     */
+    private static void wildcard(String subject, SubjectAltName.DnsName dns, List<Finding> findings) {
+        String base = dns.name().substring(2);
+        String shown = dns.display().substring(4);
+        if (PublicSuffixes.isRegistrySuffix(base)) {
+            findings.add(br(subject, subject + " has the wildcard " + shown + " directly over the public suffix "
+                    + Printable.printable(base) + ", whose names belong to many owners; CA/B Forum BR 3.2.2.6"
+                    + " forbids issuing it"));
+        } else if (PublicSuffixes.isPublicSuffix(base)) {
+            findings.add(Finding.about(subject, Role.LEAF, FindingCode.CERT_WILDCARD_SHARED_SUFFIX, subject
+                    + " has the wildcard " + shown + " directly over " + Printable.printable(base) + ", a shared"
+                    + " namespace of the Public Suffix List: right only if the certificate belongs to that"
+                    + " namespace's owner (CA/B Forum BR 3.2.2.6)"));
         }
     }
 

@@ -26,9 +26,9 @@ public final class CheckRegistry {
     }
 
     /**
-     * @param profile the rule book: the Baseline Requirements' own rules run only for public sites
-     *                ({@code webpki}, {@code strict}); a private PKI's leaves need no EKU, and saying
-     *                so on every row would bury what matters
+     * @param profile the rule book. The Baseline Requirements' own rules run under every profile; under
+     *                {@code private} their findings are information (shown with {@code -v}), since a
+     *                private PKI's leaves need no EKU and no client there enforces the CA/B rules
      */
     public CheckRegistry(Policy thresholds, Requirements requirements, Profile profile) {
         List<Check> path = new ArrayList<>(List.<Check>of(
@@ -39,10 +39,8 @@ public final class CheckRegistry {
                 new LeafProfileCheck(requirements.maxValidityDays()),    // not a CA, usable keyUsage, --max-validity-days
                 evidence -> CommonNameCheck.check(evidence.path().leaf()),  // CA/B BR 7.1.4.3: the CN copies a SAN
                 evidence -> PolicyTreeCheck.check(evidence.path()),      // RFC 5280 6.1: certificate policies
-                evidence -> TimeEncodingCheck.check(evidence.path())));  // RFC 5280 4.1.2.5: DER validity times
-        if (profile != Profile.PRIVATE) {
-            path.add(new BaselineRequirementsCheck());                   // the other CA/B BR rules for public certificates
-        }
+                evidence -> TimeEncodingCheck.check(evidence.path()),    // RFC 5280 4.1.2.5: DER validity times
+                new BaselineRequirementsCheck()));                       // the other CA/B BR rules for public certificates
         this.pathRules = List.copyOf(path);
         this.rest = List.of(
                 new SentChainCheck(),                                    // order, duplicates, root sent, unused certificates
@@ -53,7 +51,7 @@ public final class CheckRegistry {
                 evidence -> evidence.handshake()                         // protocol version and cipher suite
                         .map(handshake -> ProtocolCheck.check(handshake.protocol(), handshake.cipherSuite()))
                         .orElse(List.of()),
-                evidence -> evidence.handshake().map(KeyProofCheck::check).orElse(List.of()),   // the server proved its key
+                KeyProofCheck::check,                                    // the server proved its key
                 evidence -> evidence.handshake().map(StapleCheck::check).orElse(List.of()),     // a staple that is no OCSP response
                 evidence -> evidence.handshake().map(ChainSizeCheck::check).orElse(List.of()),  // chains clients refuse for size
                 evidence -> evidence.handshake().map(KeyExchangeCheck::check).orElse(List.of()), // DHE group size, curve

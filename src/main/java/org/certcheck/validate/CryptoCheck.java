@@ -81,6 +81,11 @@ final class CryptoCheck {
         return findings;
     }
 
+    /** The name of a broken hash signature (MD2, MD5, SHA-1) on {@code certificate}, if it has one. */
+    static Optional<String> weakSignature(X509Certificate certificate) {
+        return Optional.ofNullable(WEAK_SIGNATURES.get(certificate.getSigAlgOID()));
+    }
+
     static Optional<Finding> signature(X509Certificate certificate, Role role) {
         String oid = certificate.getSigAlgOID();
         String subject = Certificates.subject(certificate);

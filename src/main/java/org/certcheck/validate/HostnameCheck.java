@@ -172,6 +172,9 @@ public final class HostnameCheck implements Check {
         if (base.indexOf('.') < 0) {
             return Optional.of(shown + " is too broad a wildcard to match anything");
         }
+        if (PublicSuffixes.isRegistrySuffix(base)) {
+            return Optional.of(shown + " covers the whole public suffix " + base + ", which browsers refuse");
+        }
         if (host.isEmpty()) {
             return Optional.empty();
         }

@@ -125,7 +125,12 @@ public final class HostnameMatcher {
             return false;
         }
         int labelEnd = host.length() - suffix.length();
-        return labelEnd > 0 && host.lastIndexOf('.', labelEnd - 1) < 0;
+        if (labelEnd <= 0 || host.lastIndexOf('.', labelEnd - 1) >= 0) {
+            return false;
+        }
+        // 4. What follows it is no suffix a registry runs, as in "*.co.uk": Chromium refuses those
+        //    (the Public Suffix List's ICANN section), as Java does for chains to a public root.
+        return !PublicSuffixes.isRegistrySuffix(suffix.substring(1));
     }
 
     private static String stripTrailingDot(String name) {

@@ -80,7 +80,7 @@ final class MissingIssuerDiagnosis {
         return prefix + ", which does not serve a certificate named " + Certificates.issuer(child);
     }
 
-    private static Optional<URI> caIssuersUrl(X509Certificate certificate) {
+    static Optional<URI> caIssuersUrl(X509Certificate certificate) {
         try {
             Optional<AuthorityInformationAccess> access = ExtensionValues
                     .of(certificate, Extension.authorityInfoAccess.getId()).map(AuthorityInformationAccess::getInstance);

@@ -6,6 +6,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
+import org.certcheck.clients.ClientOutcome;
+import org.certcheck.clients.Compatibility;
 import org.certcheck.finding.Calibration;
 import org.certcheck.finding.Finding;
 import org.certcheck.finding.FindingCode;
@@ -25,6 +27,10 @@ public final class Validator {
     private final ChainCheck chain;
     private final Calibration calibration;
     private final MissingIssuerDiagnosis missingIssuer;
+    private final IssuerFetcher issuers;
+    private final Policy policy;
+    private final Requirements requirements;
+    private final Compatibility clients;
 
     public Validator(TrustAnchors anchors, Policy policy) {
         this(anchors, policy, Requirements.NONE, IssuerFetcher.NONE, Calibration.DEFAULT);
@@ -44,11 +50,25 @@ public final class Validator {
      */
     public Validator(TrustAnchors anchors, Policy policy, Requirements requirements, IssuerFetcher issuers,
                      Calibration calibration) {
+        this(anchors, policy, requirements, issuers, calibration, Compatibility.DEFAULT);
+    }
+
+    private Validator(TrustAnchors anchors, Policy policy, Requirements requirements, IssuerFetcher issuers,
+                      Calibration calibration, Compatibility clients) {
         this.anchors = anchors;
+        this.policy = policy;
+        this.requirements = requirements;
+        this.issuers = issuers;
+        this.clients = clients;
         this.checks = new CheckRegistry(policy, requirements, calibration.profile());
         this.calibration = calibration;
         this.chain = new ChainCheck(anchors, checks, calibration);
         this.missingIssuer = new MissingIssuerDiagnosis(issuers);
+    }
+
+    /** This validator, judging handshakes for the client profiles of {@code clients} ({@code --clients}). */
+    public Validator withClients(Compatibility clients) {
+        return new Validator(anchors, policy, requirements, issuers, calibration, clients);
     }
 
     /** Judges the handshake as of {@code now}; never throws for a bad certificate. */
@@ -73,8 +93,12 @@ public final class Validator {
         CertificatePath path = chainResult.path();
         List<Finding> findings = new ArrayList<>(missingIssuer.explain(chainResult.findings(), path));
         findings.addAll(checks.onEvidence(new Evidence(path, sent, target, handshake, now)));
+        List<ClientOutcome> outcomes = handshake
+                .map(reached -> clients.judge(ClientEvidence.of(reached, path, chainResult.findings(), anchors)))
+                .orElse(List.of());
+        findings.addAll(clients.findings(outcomes));
         profileNote(path).ifPresent(findings::add);
-        return new Assessment(path, calibration.rate(findings));
+        return new Assessment(path, calibration.rate(findings), outcomes);
     }
 
     /** Says which rule book judged a chain that ends at a publicly trusted root. */

@@ -37,7 +37,7 @@ class CertificateFactsTest {
                 "1A2B3C", sha256(leaf.certificate()), "EC", 256, "SHA256withECDSA", NOT_BEFORE, NOT_AFTER,
                 java.util.HexFormat.ofDelimiter(":").withUpperCase().formatHex(java.security.MessageDigest
                         .getInstance("SHA-256").digest(leaf.certificate().getPublicKey().getEncoded())),
-                java.util.List.of(), java.util.List.of()));
+                java.util.List.of(), java.util.List.of("serverAuth")));
         assertThat(facts.sha256Fingerprint()).matches("([0-9A-F]{2}:){31}[0-9A-F]{2}");
     }
 

@@ -16,6 +16,8 @@ import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import org.certcheck.clients.ClientOutcome;
+import org.certcheck.clients.Refusal;
 import org.certcheck.finding.Finding;
 import org.certcheck.finding.FindingCode;
 import org.certcheck.finding.Printable;
@@ -52,6 +54,21 @@ class HtmlReporterTest {
         assertThat(page.selectFirst("meta[http-equiv=Content-Security-Policy]").attr("content"))
                 .startsWith("default-src 'none'; style-src 'sha256-").contains("; script-src 'sha256-");
         assertThat(page.selectFirst("#targets tbody td").ownText()).isEqualTo(Printable.printable(hostile));
+    }
+
+    @Test
+    void clientsColumnShowsEachClientsOutcome() throws IOException {
+        Verdict pass = fixtures.pass();
+        Verdict withClients = new Verdict(pass.target(), pass.origin(), pass.status(), pass.findings(),
+                pass.connection(), pass.chain(), pass.path(), pass.anchor(), pass.elapsed(), pass.revocation(),
+                pass.anchorSha256(), List.of(new ClientOutcome("jdk17", List.of(), List.of()),
+                        new ClientOutcome("jdk25", List.of(new Refusal("TLS_RSA only", "why")), List.of())));
+
+        Document page = Jsoup.parse(render(ReportFixtures.reportOf(withClients)));
+
+        assertThat(page.select("#targets thead th").last().text()).isEqualTo("Clients");
+        assertThat(page.select("#targets tbody tr").first().select("td").last().select("li").eachText())
+                .containsExactly("jdk17 ok", "jdk25 no (TLS_RSA only)");
     }
 
     @Test

@@ -44,7 +44,7 @@ class JsonReporterTest {
 
         assertThat(target.get("certificate").get("spkiSha256").asText()).matches("([0-9A-F]{2}:){31}[0-9A-F]{2}");
         assertThat(target.get("chain").get(1).get("keyUsage").toString()).isEqualTo("[\"keyCertSign\",\"cRLSign\"]");
-        assertThat(target.get("certificate").get("extendedKeyUsage")).isEmpty();
+        assertThat(target.get("certificate").get("extendedKeyUsage").toString()).isEqualTo("[\"serverAuth\"]");
         assertThat(withoutKeyFacts(target)).isEqualTo(parse("""
                 {
                   "target": "www.corp.test:443",

@@ -43,6 +43,20 @@ class ReportSchemaTest {
     }
 
     @Test
+    void clientOutcomesMatchTheSchema() throws IOException {
+        Verdict pass = fixtures.pass();
+        Verdict withClients = new Verdict(pass.target(), pass.origin(), pass.status(), pass.findings(),
+                pass.connection(), pass.chain(), pass.path(), pass.anchor(), pass.elapsed(), pass.revocation(),
+                pass.anchorSha256(), java.util.List.of(
+                        new org.certcheck.clients.ClientOutcome("jdk25", java.util.List.of(
+                                new org.certcheck.clients.Refusal("TLS_RSA only", "why")), java.util.List.of()),
+                        new org.certcheck.clients.ClientOutcome("browsers", java.util.List.of(),
+                                java.util.List.of("fetches the missing intermediate via AIA"))));
+
+        assertThat(errors(document(), json(ReportFixtures.reportOf(withClients)))).isEmpty();
+    }
+
+    @Test
     void fleetFactsMatchTheSchema() throws IOException {
         Report report = fixtures.report();
         Report withFleet = new Report(report.checkedAt(), report.trust(), report.verdicts(),

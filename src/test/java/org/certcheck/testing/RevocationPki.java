@@ -1,10 +1,15 @@
 package org.certcheck.testing;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 
 import org.certcheck.demo.RevocationServer;
+import org.certcheck.demo.TlsServer;
 import org.certcheck.pki.CrlBuilder;
 import org.certcheck.pki.HeldCertificate;
 
@@ -22,6 +27,7 @@ public class RevocationPki implements AutoCloseable {
     public final HeldCertificate intermediate;
     public final RevocationServer crlServer;
     public final OcspResponder responder;
+    private final List<TlsServer> servers = new ArrayList<>();
 
     public RevocationPki(Instant now) throws Exception {
         this.now = now;
@@ -56,8 +62,26 @@ public class RevocationPki implements AutoCloseable {
         crlServer.publishCrl(ISSUING_CRL, crl.build());
     }
 
+    /**
+     * Serves {@code leaf} with the intermediate on a loopback TLS server that {@link #close()} stops;
+     * returns the target {@code host:port} for {@code host} (a name the test JVM's hosts file maps to
+     * loopback).
+     */
+    public String serve(HeldCertificate leaf, String host) throws IOException {
+        TlsServer server = TlsServer.start(InetAddress.getLoopbackAddress(), List.of(leaf.certificate(), intermediate.certificate()), leaf.privateKey());
+        servers.add(server);
+        return host + ":" + server.port();
+    }
+
     @Override
     public void close() {
+        for (TlsServer server : servers) {
+            try {
+                server.close();
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot stop a test server", e);
+            }
+        }
         responder.close();
         crlServer.close();
     }

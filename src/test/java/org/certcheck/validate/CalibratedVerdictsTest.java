@@ -128,8 +128,8 @@ class CalibratedVerdictsTest {
     @Test
     void anyExtendedKeyUsageAloneIsNotServerAuthForLeafOrIntermediate() {
         HeldCertificate leaf = pki.leaf("web.corp.test").extendedKeyUsage(KeyPurposeId.anyExtendedKeyUsage).build();
-        assertThat(judge(pki.root, leaf, pki.intermediate)).extracting(Finding::code)
-                .containsExactly(FindingCode.CERT_PURPOSE);
+        assertThat(judge(pki.root, leaf, pki.intermediate)).filteredOn(f -> f.severity() != Severity.INFO)
+                .extracting(Finding::code).containsExactly(FindingCode.CERT_PURPOSE);
 
         HeldCertificate issuing = HeldCertificate.builder(pki.now).commonName("Any Issuing CA").certificateAuthority(0)
                 .extendedKeyUsage(KeyPurposeId.anyExtendedKeyUsage).signedBy(pki.root).build();

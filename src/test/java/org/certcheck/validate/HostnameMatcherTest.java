@@ -54,6 +54,15 @@ class HostnameMatcherTest {
     }
 
     @Test
+    void wildcardOverARegistrySuffixMatchesNothingAsInChromium() {
+        assertThat(matches("shop.co.uk", dns("*.co.uk"))).isFalse();
+        assertThat(matches("a.foo.ck", dns("*.foo.ck"))).isFalse(); // "*.ck" in the list: every foo.ck is a suffix
+        assertThat(matches("a.www.ck", dns("*.www.ck"))).isTrue();  // "!www.ck": an exception, a registrable domain
+        assertThat(matches("bucket.s3.amazonaws.com", dns("*.s3.amazonaws.com"))).isTrue(); // private section
+        assertThat(matches("web.corp.example.co.uk", dns("*.corp.example.co.uk"))).isTrue();
+    }
+
+    @Test
     void wildcardDoesNotMatchTwoLabels() {
         assertThat(matches("a.b.example.com", dns("*.example.com"))).isFalse();
     }
