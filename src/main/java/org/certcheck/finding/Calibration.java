@@ -15,6 +15,7 @@ import java.util.Set;
  * BREAKS     FAIL                             FAIL                            FAIL
  * POLICY     FAIL                             FAIL                            FAIL
  * LINT       WARN (INFO on the anchor)        FAIL (WARN on the anchor)       FAIL
+ * RFC_ONLY   WARN (INFO on the anchor)        INFO                            FAIL
  * BR         INFO                             FAIL                            FAIL
  * HYGIENE    WARN                             WARN                            WARN
  * INFO       INFO                             INFO                            INFO
@@ -56,6 +57,11 @@ public record Calibration(Profile profile, Set<FindingCode> raised) {
             case LINT -> switch (profile) {
                 case PRIVATE -> role == Role.ANCHOR ? Severity.INFO : Severity.WARN;
                 case WEBPKI -> role == Role.ANCHOR ? Severity.WARN : Severity.FAIL;
+                case STRICT -> Severity.FAIL;
+            };
+            case RFC_ONLY -> switch (profile) {
+                case PRIVATE -> role == Role.ANCHOR ? Severity.INFO : Severity.WARN;
+                case WEBPKI -> Severity.INFO;
                 case STRICT -> Severity.FAIL;
             };
             case BR -> profile == Profile.PRIVATE ? Severity.INFO : Severity.FAIL;

@@ -97,6 +97,8 @@ public enum FindingCode {
             + " build the chain"),
     CERT_BASELINE_REQUIREMENTS("cert.baseline-requirements", Kind.BR, "a certificate breaks a CA/Browser Forum"
             + " Baseline Requirements rule (information in a private PKI, a failure under --profile webpki)"),
+    CERT_NAME_CONSTRAINTS_NOT_CRITICAL("cert.name-constraints-not-critical", Kind.RFC_ONLY, "a CA's nameConstraints"
+            + " is not critical: RFC 5280 4.2.1.10 requires it, CA/B Forum BR 7.1.2.10.8 allows it for legacy clients"),
     CERT_WILDCARD_SHARED_SUFFIX("cert.wildcard-shared-suffix", Kind.INFO, "a wildcard stands directly over a"
             + " shared namespace of the Public Suffix List's private section, which only its owner may hold"),
     PROFILE_NOTE("profile.note", Kind.INFO, "which profile judged a chain that ends at a publicly trusted root"),

@@ -77,6 +77,7 @@ public final class FindingTable {
         return switch (kind) {
             case BREAKS -> "a conforming client refuses the connection, or security is lost";
             case LINT -> "an RFC 5280 MUST that OpenSSL, GnuTLS, the JDK and browsers do not enforce";
+            case RFC_ONLY -> "an RFC 5280 MUST that the CA/Browser Forum Baseline Requirements explicitly waive";
             case BR -> "a CA/Browser Forum Baseline Requirements rule, binding for publicly trusted certificates";
             case POLICY -> "a limit you set (--crit-days, --pin, --anchor, --max-validity-days)";
             case HYGIENE -> "works today; fix it before it breaks";
@@ -88,7 +89,7 @@ public final class FindingTable {
     private static String whoActs(Kind kind) {
         return switch (kind) {
             case BREAKS -> "the server owner, or the CA when its certificate is at fault";
-            case LINT -> "the CA: its issuing template";
+            case LINT, RFC_ONLY -> "the CA: its issuing template";
             case BR -> "the CA, if the certificate is publicly trusted";
             case POLICY -> "whoever renews or deploys the certificate";
             case HYGIENE -> "the server owner";

@@ -12,6 +12,12 @@ public enum Kind {
      * work; the CA's issuing template should be fixed, not the server.
      */
     LINT,
+    /**
+     * A MUST of RFC 5280 that the CA/Browser Forum Baseline Requirements explicitly waive (a
+     * non-critical nameConstraints, BR 7.1.2.10.8): lint in a private PKI, information for public
+     * certificates, a failure under {@code --profile strict}.
+     */
+    RFC_ONLY,
     /** A rule of the CA/Browser Forum Baseline Requirements only: binding for publicly trusted certificates. */
     BR,
     /** A limit or requirement the operator set (--crit-days, --pin, --anchor, --max-validity-days). */

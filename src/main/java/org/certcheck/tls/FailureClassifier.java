@@ -126,8 +126,9 @@ final class FailureClassifier {
         }
         if (message.contains("parse server certificate") || hasCause(e, CertificateException.class)) {
             return Optional.of(new ProbeFailure(target, Kind.BAD_CERTIFICATE, "the server sent a certificate that"
-                    + " cannot be parsed (" + innermost(e) + "): it is not a valid DER X.509 certificate and no TLS"
-                    + " client can use it; reinstall the server's certificate", elapsed));
+                    + " cannot be parsed (" + innermost(e) + "): Java clients cannot connect; save the chain with"
+                    + " `openssl s_client -showcerts` and run `certcheck verify` on it to see the field at fault,"
+                    + " or reinstall the server's certificate", elapsed));
         }
         if (hasCause(e, SSLProtocolException.class)) {
             return Optional.of(new ProbeFailure(target, Kind.PROTOCOL_ERROR, "the server broke the TLS protocol ("

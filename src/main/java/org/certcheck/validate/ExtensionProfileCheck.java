@@ -64,6 +64,14 @@ final class ExtensionProfileCheck {
                 problems.add("its policyConstraints is not critical, which RFC 5280 4.2.1.11 requires");
             }
             nameConstraints(certificate, ca, problems);
+            if (ExtensionValues.present(certificate, Extension.nameConstraints.getId())
+                    && !ExtensionValues.critical(certificate, Extension.nameConstraints.getId())) {
+                findings.add(Finding.about(subject, role, FindingCode.CERT_NAME_CONSTRAINTS_NOT_CRITICAL, subject
+                        + ": its nameConstraints is not critical, which RFC 5280 4.2.1.10 requires (the CA/B Forum"
+                        + " BR 7.1.2.10.8 allow it for legacy clients); certcheck enforces the constraints anyway,"
+                        + " clients that do not know them may not: the CA should mark it critical when it next"
+                        + " reissues the certificate"));
+            }
             authorityInformationAccess(certificate, problems);
             if (i == 0) {
                 subjectAltName(certificate, problems);

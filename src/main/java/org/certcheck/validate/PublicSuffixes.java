@@ -10,8 +10,27 @@ import crawlercommons.domains.EffectiveTldFinder;
  * shared hosting namespace such as {@code s3.amazonaws.com} (its PRIVATE section). Nobody below
  * such a suffix controls the names beside theirs, so a wildcard directly over one covers strangers.
  */
-final class PublicSuffixes {
+public final class PublicSuffixes {
     private PublicSuffixes() {
+    }
+
+    /**
+     * The list, read once. crawler-commons builds it lazily without a lock, so concurrent checks could
+     * each parse it (a few hundred milliseconds of CPU apiece) or see it half-built; the holder class's
+     * initialisation runs once, and publishes it to every thread.
+     */
+    private static final class Loaded {
+        static final EffectiveTldFinder LIST = EffectiveTldFinder.getInstance();
+    }
+
+    /**
+     * Reads the list on a background thread, so that the first wildcard a run meets does not wait for
+     * it: called where a run starts, while the JVM still has a core to spare.
+     */
+    public static void preload() {
+        Thread loader = new Thread(() -> Loaded.LIST.isConfigured(), "certcheck-public-suffixes");
+        loader.setDaemon(true);
+        loader.start();
     }
 
     /** A suffix a registry runs (the ICANN section): browsers refuse a wildcard directly over it. */
@@ -26,6 +45,7 @@ final class PublicSuffixes {
 
     private static boolean isSuffix(String name, boolean registryOnly) {
         String lower = name.toLowerCase(Locale.ROOT);
+        Loaded.LIST.isConfigured(); // the list is read, once, before the static lookups use it
         EffectiveTldFinder.EffectiveTLD suffix = EffectiveTldFinder.getEffectiveTLD(lower, registryOnly);
         // An exception rule ("!www.ck") names a registrable domain, not a suffix.
         return suffix != null && !suffix.isException() && suffix.getDomain().equals(lower);

@@ -256,6 +256,34 @@ class CalibratedVerdictsTest {
     }
 
     @Test
+    void nonCriticalNameConstraintsAreLintThatTheBaselineRequirementsWaive() {
+        NameConstraints corpOnly = new NameConstraints(new GeneralSubtree[] {
+                new GeneralSubtree(new GeneralName(GeneralName.dNSName, "corp.test"))}, null);
+        HeldCertificate issuing = HeldCertificate.builder(pki.now).commonName("Constrained Issuing CA")
+                .certificateAuthority(0).extension(Extension.nameConstraints, false, corpOnly)
+                .signedBy(pki.root).build();
+        HeldCertificate leaf = HeldCertificate.builder(pki.now).commonName("web.corp.test")
+                .addSubjectAltName("web.corp.test").signedBy(issuing).build();
+
+        assertThat(severityOf(FindingCode.CERT_NAME_CONSTRAINTS_NOT_CRITICAL, judge(pki.root, leaf, issuing)))
+                .isEqualTo(Severity.WARN);
+        assertThat(severityOf(FindingCode.CERT_NAME_CONSTRAINTS_NOT_CRITICAL,
+                judge(Profile.WEBPKI, pki.root, leaf, issuing))).isEqualTo(Severity.INFO); // BR 7.1.2.10.8
+        assertThat(severityOf(FindingCode.CERT_NAME_CONSTRAINTS_NOT_CRITICAL,
+                judge(Profile.STRICT, pki.root, leaf, issuing))).isEqualTo(Severity.FAIL);
+        // Still enforced: a name outside corp.test fails whatever the criticality.
+        HeldCertificate outside = HeldCertificate.builder(pki.now).commonName("web.other.test")
+                .addSubjectAltName("web.other.test").signedBy(issuing).build();
+        assertThat(judge(pki.root, outside, issuing)).extracting(Finding::code)
+                .contains(FindingCode.CHAIN_NAME_CONSTRAINTS);
+    }
+
+    private static Severity severityOf(FindingCode code, List<Finding> findings) {
+        return findings.stream().filter(finding -> finding.code() == code).map(Finding::severity).findFirst()
+                .orElseThrow(() -> new AssertionError("no " + code.code() + " in " + findings));
+    }
+
+    @Test
     void theSeverityTableOfTheProfiles() {
         Calibration privatePki = Calibration.DEFAULT;
         Calibration webpki = Calibration.of(Profile.WEBPKI);
