@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.function.Consumer;
 
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
@@ -24,6 +25,7 @@ import org.certcheck.net.FetchRules;
 import org.certcheck.net.ProxyChoice;
 import org.certcheck.net.Resolver;
 import org.certcheck.report.Report;
+import org.certcheck.report.Verdict;
 import org.certcheck.revocation.RevocationCheck;
 import org.certcheck.run.FleetCheck;
 import org.certcheck.tls.ProbeSettings;
@@ -171,7 +173,11 @@ public final class CheckCommand implements Callable<Integer> {
         FleetCheck check = new FleetCheck(prober, validator, revocationCheck, concurrency, reach.allAddresses);
         try (Outputs outputs = report.start(spec.commandLine(), environment, now,
                 Progress.Total.of(entries, reach.allAddresses), thresholds, policy.failOnWarn())) {
-            Report checked = new Report(now, anchors.description(), check.run(entries, now, outputs::arrived));
+            // Streaming outputs (JSON Lines) get each target's drift with its row; the whole report's
+            // drift, fleet facts included, is computed once more at the end for the other outputs.
+            Consumer<Verdict> arrived = changes.<Consumer<Verdict>>map(detection -> verdict -> outputs.arrived(
+                    detection.apply(verdict, now, anchors.description()))).orElse(outputs::arrived);
+            Report checked = new Report(now, anchors.description(), check.run(entries, now, arrived));
             Report result = changes.map(detection -> detection.apply(checked)).orElse(checked)
                     .withCas(revocationCheck.crlHealth(now));
             outputs.finish(report.arrange(result));

@@ -1,5 +1,6 @@
 package org.certcheck.drift;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -38,14 +39,26 @@ public final class ChangeDetection {
         Map<String, Snapshot> current = Snapshots.of(new JsonReporter().toJson(report));
         List<Verdict> verdicts = new ArrayList<>();
         for (Verdict verdict : report.verdicts()) {
-            Snapshot now = current.get(verdict.target());
-            List<Finding> found = new ArrayList<>();
-            baseline.ifPresent(before -> found.addAll(DriftRules.compare(Optional.ofNullable(before.get(verdict.target())), now)));
-            found.addAll(NotDeployed.check(now, files));
-            List<Finding> drift = calibration.rate(found);
-            verdicts.add(drift.isEmpty() ? verdict : with(verdict, drift));
+            verdicts.add(apply(verdict, current.get(verdict.target())));
         }
         return new Report(report.checkedAt(), report.trust(), verdicts, FleetFacts.of(current.values()));
+    }
+
+    /**
+     * The drift of one target, as soon as its verdict is known: what streaming outputs (JSON Lines)
+     * write. The fleet facts need every target and come with {@link #apply(Report)} at the end.
+     */
+    public Verdict apply(Verdict verdict, Instant checkedAt, String trust) {
+        Report alone = new Report(checkedAt, trust, List.of(verdict));
+        return apply(verdict, Snapshots.of(new JsonReporter().toJson(alone)).get(verdict.target()));
+    }
+
+    private Verdict apply(Verdict verdict, Snapshot now) {
+        List<Finding> found = new ArrayList<>();
+        baseline.ifPresent(before -> found.addAll(DriftRules.compare(Optional.ofNullable(before.get(verdict.target())), now)));
+        found.addAll(NotDeployed.check(now, files));
+        List<Finding> drift = calibration.rate(found);
+        return drift.isEmpty() ? verdict : with(verdict, drift);
     }
 
     private static Verdict with(Verdict verdict, List<Finding> drift) {

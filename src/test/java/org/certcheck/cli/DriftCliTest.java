@@ -154,6 +154,30 @@ class DriftCliTest {
     }
 
     @Test
+    void jsonLinesRowsCarryTheirDriftAsTheyAreWritten() throws Exception {
+        HeldCertificate first = leaf(issuing1, Duration.ZERO, 90, "a.corp.test", "www.corp.test");
+        HeldCertificate second = leaf(issuing1, Duration.ofDays(60), 20, "a.corp.test");
+        Path baseline = temp.resolve("first.jsonl");
+        Path rows = temp.resolve("second.jsonl");
+        int port;
+        try (TlsServer server = serve(0, first, issuing1)) {
+            port = server.port();
+            assertThat(run(FIRST, List.of("a.corp.test@127.0.0.1:" + port), "-o", "jsonl=" + baseline).exitCode())
+                    .isZero();
+        }
+        try (TlsServer server = serve(port, second, issuing1)) {
+            CliRun two = run(SECOND, List.of("a.corp.test@127.0.0.1:" + port), "-o", "jsonl=" + rows,
+                    "--baseline", baseline.toString());
+            assertThat(two.exitCode()).as(two.err()).isZero();
+        }
+
+        List<String> lines = Files.readAllLines(rows);
+        assertThat(lines).hasSize(1);
+        JsonNode row = new com.fasterxml.jackson.databind.ObjectMapper().readTree(lines.get(0));
+        assertThat(codes(row)).contains("drift.renewed", "drift.names-lost", "drift.expiry-earlier");
+    }
+
+    @Test
     void aFileThatIsNoReportIsAUsageError() throws Exception {
         Path notes = Files.writeString(temp.resolve("notes.txt"), "not json at all\n");
 
