@@ -17,9 +17,10 @@ import org.junit.jupiter.api.io.TempDir;
 import com.fasterxml.jackson.databind.JsonNode;
 
 /**
- * Issue 13: an OpenSSL server whose certificate is signed with MD5 refuses Java's handshake (Java
- * offers no MD5 in signature_algorithms_cert, so the server has no certificate for it). The report
- * blames the signature, not the protocol, and still judges the certificate.
+ * Issue 13: an OpenSSL server whose certificate is signed with MD5 refuses the JDK engine's handshake
+ * (Java offers no MD5 in signature_algorithms_cert, so the server has no certificate for it). The
+ * report blames the signature, not the protocol, and still judges the certificate; on Conscrypt the
+ * handshake completes and the signature alone fails it.
  */
 class WeakSignatureServerCliTest {
     @TempDir
@@ -38,7 +39,9 @@ class WeakSignatureServerCliTest {
         try (OpenSslServer server = OpenSslServer.serve(temp, leaf, List.of(), "-cipher", "DEFAULT@SECLEVEL=0")) {
             String target = "md5.test@127.0.0.1:" + server.port();
 
-            CliRun run = CliRun.run("--ca", rootPem.toString(), "--revocation", "off", "-o", "json", target);
+            // The JDK offers no MD5 in signature_algorithms_cert; BoringSSL's handshake goes through.
+            CliRun run = CliRun.run("--ca", rootPem.toString(), "--revocation", "off", "-o", "json",
+                    "--tls-engine", "jdk", target);
 
             JsonNode row = run.json().get("targets").get(0);
             assertThat(row.get("status").asText()).as(run.out()).isEqualTo("FAIL");
@@ -48,6 +51,14 @@ class WeakSignatureServerCliTest {
             assertThat(message).contains("the likely cause is the certificate, not the protocol")
                     .contains("CN=md5.test is signed with MD5withRSA").contains("signature_algorithms_cert")
                     .doesNotContain("replays");
+
+            CliRun onConscrypt = CliRun.run("--ca", rootPem.toString(), "--revocation", "off", "-o", "json",
+                    "--tls-engine", "conscrypt", target);
+
+            JsonNode same = onConscrypt.json().get("targets").get(0);
+            assertThat(same.get("status").asText()).as(onConscrypt.out()).isEqualTo("FAIL");
+            assertThat(same.get("findings").findValuesAsText("code")).contains("cert.weak-signature")
+                    .doesNotContain("tls.key-not-proven");
         }
     }
 
