@@ -33,29 +33,6 @@ final class FailureClassifier {
     private FailureClassifier() {
     }
 
-    static ProbeFailure connectFailure(Target target, InetSocketAddress endpoint, IOException e,
-                                       ProbeSettings settings, Duration elapsed) {
-        String where = endpoint.getAddress().getHostAddress() + " port " + endpoint.getPort();
-        if (e instanceof SocketTimeoutException) {
-            return new ProbeFailure(target, Kind.CONNECT_TIMEOUT, "no TCP connection to " + where + " within "
-                    + Durations.seconds(settings.connectTimeout()) + " (host down or port filtered?)", elapsed);
-        }
-        if (e instanceof NoRouteToHostException || e instanceof PortUnreachableException) {
-            return new ProbeFailure(target, Kind.UNREACHABLE, "no route to " + where, elapsed);
-        }
-        if (e instanceof ConnectException) {
-            String message = String.valueOf(e.getMessage()).toLowerCase(Locale.ROOT);
-            if (message.contains("refused")) {
-                return new ProbeFailure(target, Kind.REFUSED, "connection refused by " + where
-                        + ": nothing listens on that port", elapsed);
-            }
-            if (message.contains("unreachable")) {
-                return new ProbeFailure(target, Kind.UNREACHABLE, "network unreachable for " + where, elapsed);
-            }
-        }
-        return new ProbeFailure(target, Kind.IO_ERROR, "cannot connect to " + where + ": " + describe(e), elapsed);
-    }
-
     static ProbeFailure handshakeFailure(Target target, IOException e, boolean deadlinePassed,
                                          ProbeSettings settings, Duration elapsed) {
         if (e instanceof EngineHandshake.BudgetExhausted budget && budget.bytesRead() > 0) {

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.Objects;
 
 import org.certcheck.input.Target;
+import org.certcheck.net.ConnectFailure;
 
 /**
  * A target that could not be probed: an expected outcome, reported as an UNKNOWN row.
@@ -30,5 +31,17 @@ public record ProbeFailure(Target target, Kind kind, String message, Duration el
         Objects.requireNonNull(kind, "kind");
         Objects.requireNonNull(message, "message");
         Objects.requireNonNull(elapsed, "elapsed");
+    }
+
+    /** The probe's failure of {@code target} for a connection that could not be made. */
+    public static ProbeFailure of(Target target, ConnectFailure failure) {
+        Kind kind = switch (failure.kind()) {
+            case CONNECT_TIMEOUT -> Kind.CONNECT_TIMEOUT;
+            case REFUSED -> Kind.REFUSED;
+            case UNREACHABLE -> Kind.UNREACHABLE;
+            case PROXY -> Kind.PROXY;
+            case IO_ERROR -> Kind.IO_ERROR;
+        };
+        return new ProbeFailure(target, kind, failure.message(), failure.elapsed());
     }
 }

@@ -24,6 +24,9 @@ import org.certcheck.input.Target;
 import org.certcheck.net.AddressLookup;
 import org.certcheck.net.Background;
 import org.certcheck.net.ConnectionLimits;
+import org.certcheck.net.ProxyTunnel;
+import org.certcheck.net.OpenedConnection;
+import org.certcheck.net.DirectConnect;
 import org.certcheck.net.Durations;
 import org.certcheck.net.HttpProxy;
 import org.certcheck.net.Resolver;
@@ -109,22 +112,24 @@ public final class Prober {
         if (addresses.failure().isPresent()) {
             return addresses.failure().get();
         }
-        OpenedConnection connection = DirectConnect.open(target, addresses.usable(), limits, settings, start);
+        OpenedConnection connection = DirectConnect.open(addresses.usable(), target.port(), limits,
+                settings.connectTimeout(), start);
         if (connection instanceof OpenedConnection.Failed failed) {
-            return failed.failure();
+            return ProbeFailure.of(target, failed.failure());
         }
         OpenedConnection.Open open = (OpenedConnection.Open) connection;
         InetSocketAddress endpoint = (InetSocketAddress) open.socket().getRemoteSocketAddress();
         try (ConnectionLimits.Permit held = open.permit()) {
-            return overConnection(target, open.socket(), endpoint, () -> DirectConnect.reopen(endpoint, settings), start);
+            return overConnection(target, open.socket(), endpoint, () -> DirectConnect.reopen(endpoint, settings.connectTimeout()),
+                    start);
         }
     }
 
     /** The probe through an HTTP CONNECT tunnel; the peer is the target as the proxy was asked for it. */
     private ProbeResult throughProxy(Target target, HttpProxy proxy, long start) {
-        OpenedConnection tunnel = ProxyTunnel.open(target, proxy, resolver, limits, settings, start);
+        OpenedConnection tunnel = ProxyTunnel.open(target, proxy, resolver, limits, settings.connectTimeout(), start);
         if (tunnel instanceof OpenedConnection.Failed failed) {
-            return failed.failure();
+            return ProbeFailure.of(target, failed.failure());
         }
         OpenedConnection.Open open = (OpenedConnection.Open) tunnel;
         try (ConnectionLimits.Permit held = open.permit()) {
@@ -132,7 +137,7 @@ public final class Prober {
             return overConnection(target, open.socket(),
                     InetSocketAddress.createUnresolved(target.connectHost(), target.port()), () -> {
                         OpenedConnection again = ProxyTunnel.open(target, proxy, resolver, ConnectionLimits.NONE,
-                                settings, start);
+                                settings.connectTimeout(), start);
                         if (again instanceof OpenedConnection.Open reopened) {
                             return reopened.socket();
                         }

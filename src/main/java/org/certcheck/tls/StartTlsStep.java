@@ -11,11 +11,11 @@ import java.util.Optional;
 
 import org.certcheck.input.Protocol;
 import org.certcheck.input.Target;
+import org.certcheck.net.Conversation;
 import org.certcheck.net.Durations;
+import org.certcheck.net.UnexpectedAnswer;
 import org.certcheck.tls.ProbeFailure.Kind;
-import org.certcheck.tls.starttls.Conversation;
 import org.certcheck.tls.starttls.StartTls;
-import org.certcheck.tls.starttls.StartTlsRefused;
 
 /**
  * The STARTTLS preamble of a probe, between the TCP connection and the TLS handshake, on the same
@@ -74,7 +74,7 @@ final class StartTlsStep {
 
     private static ProbeFailure failure(Target target, String name, IOException e, ProbeSettings settings,
             Duration elapsed) {
-        if (e instanceof StartTlsRefused) {
+        if (e instanceof UnexpectedAnswer) {
             return new ProbeFailure(target, Kind.STARTTLS, e.getMessage(), elapsed);
         }
         if (e instanceof SocketTimeoutException) {

@@ -3,6 +3,7 @@ package org.certcheck.tls.starttls;
 import java.io.IOException;
 
 import org.certcheck.input.Target;
+import org.certcheck.net.Conversation;
 
 /**
  * FTP explicit TLS (RFC 4217 section 4): read the 220 greeting (after any 120 "ready soon"),

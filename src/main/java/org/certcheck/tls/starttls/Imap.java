@@ -3,6 +3,8 @@ package org.certcheck.tls.starttls;
 import java.io.IOException;
 
 import org.certcheck.input.Target;
+import org.certcheck.net.Conversation;
+import org.certcheck.net.Quoted;
 
 /**
  * IMAP STARTTLS (RFC 9051 section 6.2.1, RFC 3501 section 6.2.1): read the untagged {@code * OK}

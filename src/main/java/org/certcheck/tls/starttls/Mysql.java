@@ -6,6 +6,8 @@ import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 
 import org.certcheck.input.Target;
+import org.certcheck.net.Conversation;
+import org.certcheck.net.Quoted;
 
 /**
  * MySQL and MariaDB (client/server protocol, "Protocol::HandshakeV10" and "Protocol::SSLRequest"):

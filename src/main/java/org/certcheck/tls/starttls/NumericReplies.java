@@ -4,6 +4,9 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.certcheck.net.Conversation;
+import org.certcheck.net.Quoted;
+
 /**
  * Reads the three-digit replies SMTP (RFC 5321 section 4.2.1) and FTP (RFC 959 section 4.2) share:
  * {@code 250-first line}, ..., {@code 250 last line}. FTP allows arbitrary text between the first

@@ -3,6 +3,8 @@ package org.certcheck.tls.starttls;
 import java.io.IOException;
 
 import org.certcheck.input.Target;
+import org.certcheck.net.Conversation;
+import org.certcheck.net.Quoted;
 
 /** POP3 STLS (RFC 2595 section 4): read the +OK greeting, send {@code STLS}, expect +OK. */
 final class Pop3 implements StartTls {

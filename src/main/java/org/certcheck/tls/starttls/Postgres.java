@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 
 import org.certcheck.input.Target;
+import org.certcheck.net.Conversation;
+import org.certcheck.net.Quoted;
 
 /**
  * PostgreSQL's SSLRequest (protocol documentation, "Message Flow: SSL Session Encryption"): the

@@ -6,6 +6,7 @@ import java.net.InetAddress;
 import java.util.Locale;
 
 import org.certcheck.input.Target;
+import org.certcheck.net.Conversation;
 
 /**
  * SMTP STARTTLS (RFC 3207): read the 220 greeting, say EHLO, check that STARTTLS is among the

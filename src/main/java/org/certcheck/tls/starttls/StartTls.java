@@ -4,6 +4,7 @@ import java.io.IOException;
 
 import org.certcheck.input.Protocol;
 import org.certcheck.input.Target;
+import org.certcheck.net.Conversation;
 
 /**
  * One protocol's plaintext preamble before TLS: on return, the server waits for the client's TLS

@@ -3,6 +3,8 @@ package org.certcheck.tls.starttls;
 import java.io.IOException;
 
 import org.certcheck.input.Target;
+import org.certcheck.net.Conversation;
+import org.certcheck.net.Quoted;
 
 /**
  * XMPP client-to-server STARTTLS (RFC 6120 section 5.4): open a stream to the target's domain,

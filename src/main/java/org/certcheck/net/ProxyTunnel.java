@@ -1,4 +1,4 @@
-package org.certcheck.tls;
+package org.certcheck.net;
 
 import java.io.EOFException;
 import java.io.IOException;
@@ -13,15 +13,6 @@ import java.util.regex.Pattern;
 
 import org.certcheck.input.IpLiteral;
 import org.certcheck.input.Target;
-import org.certcheck.net.AddressLookup;
-import org.certcheck.net.ConnectionLimits;
-import org.certcheck.net.Durations;
-import org.certcheck.net.HttpProxy;
-import org.certcheck.net.Resolver;
-import org.certcheck.net.Sockets;
-import org.certcheck.tls.ProbeFailure.Kind;
-import org.certcheck.tls.starttls.Conversation;
-import org.certcheck.tls.starttls.Quoted;
 
 /**
  * A TCP tunnel to a target through an HTTP proxy: connect to the proxy, send {@code CONNECT
@@ -30,7 +21,7 @@ import org.certcheck.tls.starttls.Quoted;
  * Everything up to the tunnel counts against the connect timeout; every failure is a
  * {@code probe.proxy} result naming the proxy and what it said.
  */
-final class ProxyTunnel {
+public final class ProxyTunnel {
     private static final Pattern STATUS_LINE = Pattern.compile("HTTP/1\\.[01] ([0-9]{3})(?: .*)?");
     /** Response headers of a CONNECT answer are few; more is not a proxy we want to talk to. */
     private static final int MAX_HEADER_LINES = 100;
@@ -38,13 +29,18 @@ final class ProxyTunnel {
     private ProxyTunnel() {
     }
 
-    static OpenedConnection open(Target target, HttpProxy proxy, Resolver resolver, ConnectionLimits limits,
-            ProbeSettings settings, long startNanos) {
-        AddressLookup.Result lookup = AddressLookup.of(proxy.host(), resolver, settings.connectTimeout());
+    /**
+     * A tunnel to {@code target} through {@code proxy}, or why there is none.
+     *
+     * @param connectTimeout for each connection to the proxy, and for its answer to CONNECT
+     */
+    public static OpenedConnection open(Target target, HttpProxy proxy, Resolver resolver, ConnectionLimits limits,
+            Duration connectTimeout, long startNanos) {
+        AddressLookup.Result lookup = AddressLookup.of(proxy.host(), resolver, connectTimeout);
         if (lookup instanceof AddressLookup.Failed failed) {
-            return failed(target, "cannot resolve the proxy " + proxy.host() + ": " + switch (failed.problem()) {
+            return failed("cannot resolve the proxy " + proxy.host() + ": " + switch (failed.problem()) {
                 case NO_SUCH_HOST -> "no such host";
-                case TIMED_OUT -> "no answer within " + Durations.seconds(settings.connectTimeout());
+                case TIMED_OUT -> "no answer within " + Durations.seconds(connectTimeout);
                 case RESOLVER_ERROR -> failed.detail();
             } + " (check --proxy or https_proxy)", startNanos);
         }
@@ -55,36 +51,36 @@ final class ProxyTunnel {
                 permit = limits.acquire(address);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                return failed(target, "interrupted before connecting to the proxy", startNanos);
+                return failed("interrupted before connecting to the proxy", startNanos);
             }
             Socket socket = new Socket();
             try {
                 socket.connect(new InetSocketAddress(address, proxy.port()),
-                        (int) Math.min(Integer.MAX_VALUE, settings.connectTimeout().toMillis()));
+                        (int) Math.min(Integer.MAX_VALUE, connectTimeout.toMillis()));
             } catch (IOException e) {
                 Sockets.closeQuietly(socket);
                 permit.close();
-                lastError = IpLiteral.text(address) + " port " + proxy.port() + ": " + FailureClassifier.describe(e);
+                lastError = IpLiteral.text(address) + " port " + proxy.port() + ": " + Failures.describe(e);
                 continue;
             }
-            Optional<String> refusal = connect(socket, target, proxy, settings);
+            Optional<String> refusal = connect(socket, target, proxy, connectTimeout);
             if (refusal.isEmpty()) {
                 return new OpenedConnection.Open(socket, permit);
             }
             Sockets.closeQuietly(socket);
             permit.close();
-            return failed(target, refusal.get(), startNanos);
+            return failed(refusal.get(), startNanos);
         }
-        return failed(target, "cannot connect to the proxy " + proxy.display() + " (" + lastError + ")", startNanos);
+        return failed("cannot connect to the proxy " + proxy.display() + " (" + lastError + ")", startNanos);
     }
 
     /** Sends CONNECT and reads the answer; empty when the tunnel is open, otherwise why not. */
-    private static Optional<String> connect(Socket socket, Target target, HttpProxy proxy, ProbeSettings settings) {
+    private static Optional<String> connect(Socket socket, Target target, HttpProxy proxy, Duration connectTimeout) {
         String authority = (target.connectHost().indexOf(':') >= 0 ? "[" + target.connectHost() + "]"
                 : target.connectHost()) + ":" + target.port();
         String what = "the proxy " + proxy.display() + " ";
         try {
-            Conversation http = new Conversation(socket, "HTTP proxy", settings.connectTimeout().toNanos());
+            Conversation http = new Conversation(socket, "HTTP proxy", connectTimeout.toNanos());
             http.send("CONNECT " + authority + " HTTP/1.1\r\nHost: " + authority + "\r\n"
                     + proxy.authorization().map(value -> "Proxy-Authorization: " + value + "\r\n").orElse("")
                     + "\r\n");
@@ -109,11 +105,11 @@ final class ProxyTunnel {
                     + hint(code, proxy));
         } catch (SocketTimeoutException e) {
             return Optional.of(what + "did not answer CONNECT " + authority + " within "
-                    + Durations.seconds(settings.connectTimeout()));
+                    + Durations.seconds(connectTimeout));
         } catch (EOFException e) {
             return Optional.of(what + "closed the connection without answering CONNECT " + authority);
         } catch (IOException e) {
-            return Optional.of(what + "failed during CONNECT " + authority + ": " + FailureClassifier.describe(e));
+            return Optional.of(what + "failed during CONNECT " + authority + ": " + Failures.describe(e));
         }
     }
 
@@ -132,8 +128,8 @@ final class ProxyTunnel {
         return "";
     }
 
-    private static OpenedConnection.Failed failed(Target target, String message, long startNanos) {
-        return new OpenedConnection.Failed(
-                new ProbeFailure(target, Kind.PROXY, message, Duration.ofNanos(System.nanoTime() - startNanos)));
+    private static OpenedConnection.Failed failed(String message, long startNanos) {
+        return new OpenedConnection.Failed(new ConnectFailure(ConnectFailure.Kind.PROXY, message,
+                Duration.ofNanos(System.nanoTime() - startNanos)));
     }
 }

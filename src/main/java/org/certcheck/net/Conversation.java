@@ -1,4 +1,4 @@
-package org.certcheck.tls.starttls;
+package org.certcheck.net;
 
 import java.io.ByteArrayOutputStream;
 import java.io.EOFException;
@@ -48,12 +48,12 @@ public final class Conversation {
     }
 
     /** The protocol's name for messages, e.g. {@code SMTP}. */
-    String protocol() {
+    public String protocol() {
         return protocol;
     }
 
     /** Our address on this connection, for greetings such as SMTP's EHLO. */
-    InetAddress localAddress() {
+    public InetAddress localAddress() {
         return socket.getLocalAddress();
     }
 
@@ -81,14 +81,14 @@ public final class Conversation {
             }
             line.write(b);
             if (line.size() > MAX_LINE) {
-                throw new StartTlsRefused("the " + protocol + " server sent a line longer than " + (MAX_LINE >> 10)
+                throw new UnexpectedAnswer("the " + protocol + " server sent a line longer than " + (MAX_LINE >> 10)
                         + " KiB: " + Quoted.of(line.toByteArray()) + notThisProtocol());
             }
         }
     }
 
     /** Exactly {@code count} bytes. */
-    byte[] readExactly(int count) throws IOException {
+    public byte[] readExactly(int count) throws IOException {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream(count);
         while (bytes.size() < count) {
             bytes.write(readByte(bytes));
@@ -97,7 +97,7 @@ public final class Conversation {
     }
 
     /** Bytes up to and including {@code last}, at most {@code limit} of them. */
-    String readThrough(char last, int limit) throws IOException {
+    public String readThrough(char last, int limit) throws IOException {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         while (true) {
             int b = readByte(bytes);
@@ -106,14 +106,14 @@ public final class Conversation {
                 return new String(bytes.toByteArray(), StandardCharsets.ISO_8859_1);
             }
             if (bytes.size() >= limit) {
-                throw new StartTlsRefused("the " + protocol + " server sent " + limit + " bytes without a \""
+                throw new UnexpectedAnswer("the " + protocol + " server sent " + limit + " bytes without a \""
                         + last + "\": " + Quoted.of(bytes.toByteArray()) + notThisProtocol());
             }
         }
     }
 
     /** The hint for an answer that does not parse: the port may serve something else. */
-    String notThisProtocol() {
+    public String notThisProtocol() {
         return " (is this port really " + protocol + "?)";
     }
 
@@ -123,7 +123,7 @@ public final class Conversation {
             throw timeout(sofar);
         }
         if (bytesRead >= MAX_TOTAL) {
-            throw new StartTlsRefused("the " + protocol + " server sent more than " + (MAX_TOTAL >> 10)
+            throw new UnexpectedAnswer("the " + protocol + " server sent more than " + (MAX_TOTAL >> 10)
                     + " KiB without agreeing to start TLS");
         }
         socket.setSoTimeout((int) Math.max(1, Math.min(Integer.MAX_VALUE, remainingNanos / 1_000_000)));

@@ -1,4 +1,4 @@
-package org.certcheck.tls.starttls;
+package org.certcheck.net;
 
 import java.nio.charset.StandardCharsets;
 
@@ -40,7 +40,7 @@ public final class Quoted {
         return quoted.toString();
     }
 
-    static String of(byte[] bytes) {
+    public static String of(byte[] bytes) {
         return of(new String(bytes, StandardCharsets.ISO_8859_1));
     }
 }
