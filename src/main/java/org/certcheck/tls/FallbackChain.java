@@ -99,23 +99,21 @@ final class FallbackChain {
     /** The handshake once more, by the JDK, over a new connection (repeating the STARTTLS preamble). */
     private Optional<SingleHandshake.Attempt> onJdk(Target target, InetSocketAddress peer, Reconnect reconnect,
             SingleHandshake.Attempt first, long start) {
-        try {
-            Socket socket = reconnect.open();
-            StartTlsStep.Outcome preamble = StartTlsStep.run(target, socket, settings, first.remainingNanos(), start);
-            if (preamble.failure().isPresent()) {
-                Sockets.closeQuietly(socket);
-                return Optional.empty();
-            }
-            return Optional.of(single.run(target, socket, peer, preamble.remainingNanos(), start, true, TlsEngine.JDK));
-        } catch (IOException e) {
-            LOG.debug("second handshake with {} (JDK engine) not made: {}", peer, e.toString());
-            return Optional.empty();
-        }
+        return again(target, peer, reconnect, first, start, true, "JDK engine");
     }
 
     /** The handshake once more, asking for no staple, after an unreadable one ended the first (see ClientContexts). */
     private Optional<Handshake> withoutStaple(Target target, InetSocketAddress peer, Reconnect reconnect,
             SingleHandshake.Attempt first, long start) {
+        return again(target, peer, reconnect, first, start, false, "no staple asked")
+                .filter(attempt -> attempt.result() instanceof Handshake)
+                .map(attempt -> ((Handshake) attempt.result())
+                        .withUnreadableStaple(first.unreadableStaple().get(), since(start)));
+    }
+
+    /** A JDK handshake over a new connection, with what the first attempt left of the budget. */
+    private Optional<SingleHandshake.Attempt> again(Target target, InetSocketAddress peer, Reconnect reconnect,
+            SingleHandshake.Attempt first, long start, boolean askForStaple, String why) {
         try {
             Socket socket = reconnect.open();
             StartTlsStep.Outcome preamble = StartTlsStep.run(target, socket, settings, first.remainingNanos(), start);
@@ -123,14 +121,12 @@ final class FallbackChain {
                 Sockets.closeQuietly(socket);
                 return Optional.empty();
             }
-            if (single.run(target, socket, peer, preamble.remainingNanos(), start, false, TlsEngine.JDK).result()
-                    instanceof Handshake handshake) {
-                return Optional.of(handshake.withUnreadableStaple(first.unreadableStaple().get(), since(start)));
-            }
+            return Optional.of(single.run(target, socket, peer, preamble.remainingNanos(), start, askForStaple,
+                    TlsEngine.JDK));
         } catch (IOException e) {
-            LOG.debug("second handshake with {} (no staple asked) not made: {}", peer, e.toString());
+            LOG.debug("second handshake with {} ({}) not made: {}", peer, why, e.toString());
+            return Optional.empty();
         }
-        return Optional.empty();
     }
 
     private Optional<Handshake> legacy(Target target, InetSocketAddress peer, Reconnect reconnect, long budgetNanos,
