@@ -175,8 +175,9 @@ public final class CheckCommand implements Callable<Integer> {
                 Progress.Total.of(entries, reach.allAddresses), thresholds, policy.failOnWarn())) {
             // Streaming outputs (JSON Lines) get each target's drift with its row; the whole report's
             // drift, fleet facts included, is computed once more at the end for the other outputs.
-            Consumer<Verdict> arrived = changes.<Consumer<Verdict>>map(detection -> verdict -> outputs.arrived(
-                    detection.apply(verdict, now, anchors.description()))).orElse(outputs::arrived);
+            Consumer<Verdict> arrived = changes.filter(detection -> outputs.streams())
+                    .<Consumer<Verdict>>map(detection -> verdict -> outputs.arrived(
+                            detection.apply(verdict, now, anchors.description()))).orElse(outputs::arrived);
             Report checked = new Report(now, anchors.description(), check.run(entries, now, arrived));
             Report result = changes.map(detection -> detection.apply(checked)).orElse(checked)
                     .withCas(revocationCheck.crlHealth(now));

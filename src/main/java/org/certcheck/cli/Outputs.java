@@ -76,6 +76,11 @@ final class Outputs implements AutoCloseable {
         return opened;
     }
 
+    /** Whether any output writes verdicts as they arrive (JSON Lines). */
+    boolean streams() {
+        return sinks.stream().anyMatch(sink -> sink.output().streams());
+    }
+
     /** One verdict is known: streaming outputs write it now. Called by one thread at a time. */
     void arrived(Verdict verdict) {
         progress.ifPresent(p -> p.arrived(verdict));

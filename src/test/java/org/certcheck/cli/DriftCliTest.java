@@ -95,13 +95,13 @@ class DriftCliTest {
 
         assertThat(codes(a)).contains("drift.renewed", "drift.key-reused", "drift.names-lost", "drift.issuer-changed",
                 "drift.lifetime-changed");
-        assertThat(message(a, "drift.names-lost")).contains("no longer covers DNS:www.corp.test");
-        assertThat(message(a, "drift.issuer-changed")).contains("CN=Drift Issuing CA 1", "CN=Drift Issuing CA 2");
-        assertThat(message(a, "drift.lifetime-changed")).contains("from 90 to 45 days");
+        assertThat(CliRun.message(a, "drift.names-lost")).contains("no longer covers DNS:www.corp.test");
+        assertThat(CliRun.message(a, "drift.issuer-changed")).contains("CN=Drift Issuing CA 1", "CN=Drift Issuing CA 2");
+        assertThat(CliRun.message(a, "drift.lifetime-changed")).contains("from 90 to 45 days");
         assertThat(a.get("status").asText()).isEqualTo("WARN");
         assertThat(codes(b)).contains("drift.renewed", "drift.key-changed").doesNotContain("drift.issuer-changed",
                 "drift.key-reused");
-        assertThat(message(b, "drift.key-changed")).contains("from EC 256 to RSA 2048");
+        assertThat(CliRun.message(b, "drift.key-changed")).contains("from EC 256 to RSA 2048");
         assertThat(b.get("status").asText()).isEqualTo("PASS");
         assertThat(codes(c)).contains("drift.unreachable");
         assertThat(c.get("status").asText()).isEqualTo("UNKNOWN");
@@ -150,7 +150,7 @@ class DriftCliTest {
         JsonNode target = two.json().get("targets").get(0);
         assertThat(codes(target)).contains("drift.renewed", "drift.names-lost", "drift.expiry-earlier",
                 "drift.lifetime-changed");
-        assertThat(message(target, "drift.expiry-earlier")).contains("expires 2027-01-20", "(2027-01-30)");
+        assertThat(CliRun.message(target, "drift.expiry-earlier")).contains("expires 2027-01-20", "(2027-01-30)");
     }
 
     @Test
@@ -205,7 +205,7 @@ class DriftCliTest {
 
         JsonNode stale = run.json().get("targets").get(0);
         assertThat(codes(stale)).containsExactly("drift.not-deployed");
-        assertThat(message(stale, "drift.not-deployed")).contains("DNS:a.corp.test, DNS:www.corp.test",
+        assertThat(CliRun.message(stale, "drift.not-deployed")).contains("DNS:a.corp.test, DNS:www.corp.test",
                 "a-2027.pem", "issued 2026-12-21", "still serves the one issued 2026-11-01", "reload the server");
         assertThat(stale.get("status").asText()).isEqualTo("WARN");
         assertThat(codes(run.json().get("targets").get(1))).isEmpty();
@@ -283,14 +283,5 @@ class DriftCliTest {
 
     private static List<String> codes(JsonNode target) {
         return target.get("findings").findValuesAsText("code");
-    }
-
-    private static String message(JsonNode target, String code) {
-        for (JsonNode finding : target.get("findings")) {
-            if (finding.get("code").asText().equals(code)) {
-                return finding.get("message").asText();
-            }
-        }
-        throw new AssertionError("no " + code + " in " + target);
     }
 }

@@ -65,10 +65,7 @@ class FetchPolicyCliTest {
     }
 
     private String serve(HeldCertificate leaf) throws Exception {
-        TlsServer server = TlsServer.start(LOOPBACK, List.of(leaf.certificate(), pki.intermediate.certificate()),
-                leaf.privateKey());
-        servers.add(server);
-        return "good.test:" + server.port();
+        return pki.serve(leaf, "good.test");
     }
 
     private CliRun check(String target, String... options) {

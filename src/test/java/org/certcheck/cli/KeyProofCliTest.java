@@ -94,7 +94,7 @@ class KeyProofCliTest {
             assertThat(row.get("status").asText()).as(run.out()).isEqualTo("FAIL");
             assertThat(row.get("findings").findValuesAsText("code")).as(run.out()).contains("tls.key-not-proven")
                     .doesNotContain("tls.handshake-failed", "chain.pin-mismatch", "chain.wrong-anchor");
-            assertThat(message(row, "tls.key-not-proven")).contains("did not prove it holds its private key", evidence);
+            assertThat(CliRun.message(row, "tls.key-not-proven")).contains("did not prove it holds its private key", evidence);
             assertThat(row.get("chain").get(0).get("subject").asText()).contains("good.test");
             assertThat(run.exitCode()).as(run.err()).isEqualTo(ExitCode.FAILED);
         }
@@ -116,15 +116,6 @@ class KeyProofCliTest {
         TlsServer server = TlsServer.start(InetAddress.getLoopbackAddress(),
                 List.of(expiredLeaf.certificate(), pki.intermediate.certificate()), expiredLeaf.privateKey());
         return server.port(); // a daemon acceptor; lives as long as the test JVM, like the impostor
-    }
-
-    private static String message(JsonNode row, String code) {
-        for (JsonNode finding : row.get("findings")) {
-            if (finding.get("code").asText().equals(code)) {
-                return finding.get("message").asText();
-            }
-        }
-        throw new AssertionError("no " + code + " in " + row);
     }
 
     private static List<X509Certificate> chain(HeldCertificate held) {

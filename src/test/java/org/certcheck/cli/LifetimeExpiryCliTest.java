@@ -62,15 +62,6 @@ class LifetimeExpiryCliTest {
         return target.get("findings").findValuesAsText("code");
     }
 
-    private static String message(JsonNode target, String code) {
-        for (JsonNode finding : target.get("findings")) {
-            if (finding.get("code").asText().equals(code)) {
-                return finding.get("message").asText();
-            }
-        }
-        throw new AssertionError("no " + code + " in " + target);
-    }
-
     @Test
     void sixDayCertificateWithFiveDaysLeftIsNotExpiringAndNeedsNoRevocationInformation() throws Exception {
         JsonNode target = checkAt(leaf(6), Duration.ofDays(1));
@@ -85,10 +76,10 @@ class LifetimeExpiryCliTest {
         JsonNode fail = checkAt(leaf(6), Duration.ofHours(5 * 24 + 12), "--revocation", "off");
 
         assertThat(warn.get("status").asText()).isEqualTo("WARN");
-        assertThat(message(warn, "cert.expires-soon"))
+        assertThat(CliRun.message(warn, "cert.expires-soon"))
                 .contains("expires in 1 day", "warning below one third of its 6-day lifetime (2 days)");
         assertThat(fail.get("status").asText()).isEqualTo("FAIL");
-        assertThat(message(fail, "cert.expires-very-soon"))
+        assertThat(CliRun.message(fail, "cert.expires-very-soon"))
                 .contains("expires in 12 hours", "critical below one sixth of its 6-day lifetime (1 day)");
     }
 
@@ -107,10 +98,10 @@ class LifetimeExpiryCliTest {
         JsonNode fail = checkAt(leaf(45), Duration.ofDays(39), "--revocation", "off");    // 6 days left
 
         assertThat(quiet.get("status").asText()).as(quiet.toString()).isEqualTo("PASS");
-        assertThat(message(warn, "cert.expires-soon"))
+        assertThat(CliRun.message(warn, "cert.expires-soon"))
                 .contains("warning below one third of its 45-day lifetime (15 days)");
         assertThat(warn.get("status").asText()).isEqualTo("WARN");
-        assertThat(message(fail, "cert.expires-very-soon")).contains("critical below 7 days");
+        assertThat(CliRun.message(fail, "cert.expires-very-soon")).contains("critical below 7 days");
         assertThat(fail.get("status").asText()).isEqualTo("FAIL");
     }
 
@@ -120,7 +111,7 @@ class LifetimeExpiryCliTest {
         JsonNode warn = checkAt(leaf(90), Duration.ofDays(61), "--revocation", "off");    // 29 days left
 
         assertThat(quiet.get("status").asText()).isEqualTo("PASS");
-        assertThat(message(warn, "cert.expires-soon")).contains("expires in 29 days", "warning below 30 days");
+        assertThat(CliRun.message(warn, "cert.expires-soon")).contains("expires in 29 days", "warning below 30 days");
     }
 
     @Test
@@ -130,8 +121,8 @@ class LifetimeExpiryCliTest {
         JsonNode fail = checkAt(leaf(397), Duration.ofDays(391), "--revocation", "off");   // 6 days left
 
         assertThat(quiet.get("status").asText()).isEqualTo("PASS");
-        assertThat(message(warn, "cert.expires-soon")).contains("warning below 30 days");
-        assertThat(message(fail, "cert.expires-very-soon")).contains("critical below 7 days");
+        assertThat(CliRun.message(warn, "cert.expires-soon")).contains("warning below 30 days");
+        assertThat(CliRun.message(fail, "cert.expires-very-soon")).contains("critical below 7 days");
     }
 
     @Test
@@ -139,7 +130,7 @@ class LifetimeExpiryCliTest {
         JsonNode target = checkAt(leaf(90), Duration.ofDays(50), "--revocation", "off", "--warn-lifetime", "50");
 
         assertThat(target.get("status").asText()).isEqualTo("WARN");
-        assertThat(message(target, "cert.expires-soon")).contains("44% of its lifetime left", "warning below 50%");
+        assertThat(CliRun.message(target, "cert.expires-soon")).contains("44% of its lifetime left", "warning below 50%");
     }
 
     @Test

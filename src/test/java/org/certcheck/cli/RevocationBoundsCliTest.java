@@ -3,7 +3,6 @@ package org.certcheck.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.OutputStream;
-import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,7 +14,6 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.certcheck.demo.TlsServer;
 import org.certcheck.net.Resolver;
 import org.certcheck.pki.HeldCertificate;
 import org.certcheck.testing.CliRun;
@@ -35,7 +33,6 @@ import com.fasterxml.jackson.databind.JsonNode;
  */
 class RevocationBoundsCliTest {
     private static final Instant NOW = Instant.now().truncatedTo(ChronoUnit.SECONDS);
-    private static final InetAddress LOOPBACK = InetAddress.getLoopbackAddress();
 
     private RevocationPki pki;
     private Path rootPem;
@@ -59,10 +56,7 @@ class RevocationBoundsCliTest {
     }
 
     private String serve(HeldCertificate leaf) throws Exception {
-        TlsServer server = TlsServer.start(LOOPBACK, List.of(leaf.certificate(), pki.intermediate.certificate()),
-                leaf.privateKey());
-        servers.add(server);
-        return "good.test:" + server.port();
+        return pki.serve(leaf, "good.test");
     }
 
     /** Answers 200 and then a CRL-looking body a kilobyte at a time, never ending. */

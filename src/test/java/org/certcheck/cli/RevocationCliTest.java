@@ -2,7 +2,6 @@ package org.certcheck.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,7 +15,6 @@ import java.util.List;
 
 import org.bouncycastle.asn1.x509.CRLReason;
 import org.certcheck.demo.RevocationServer.Reply;
-import org.certcheck.demo.TlsServer;
 import org.certcheck.net.Resolver;
 import org.certcheck.pki.CrlBuilder;
 import org.certcheck.pki.HeldCertificate;
@@ -38,11 +36,9 @@ import com.fasterxml.jackson.databind.JsonNode;
  */
 class RevocationCliTest {
     private static final Instant NOW = Instant.now().truncatedTo(ChronoUnit.SECONDS);
-    private static final InetAddress LOOPBACK = InetAddress.getLoopbackAddress();
 
     private RevocationPki pki;
     private Path rootPem;
-    private final List<TlsServer> servers = new ArrayList<>();
 
     @TempDir
     Path temp;
@@ -54,19 +50,13 @@ class RevocationCliTest {
     }
 
     @AfterEach
-    void stop() throws Exception {
-        for (TlsServer server : servers) {
-            server.close();
-        }
-        pki.close();
+    void stop() {
+        pki.close(); // and the servers it started
     }
 
     /** Serves {@code leaf} with the intermediate; returns its target. */
     private String serve(HeldCertificate leaf) throws Exception {
-        TlsServer server = TlsServer.start(LOOPBACK, List.of(leaf.certificate(), pki.intermediate.certificate()),
-                leaf.privateKey());
-        servers.add(server);
-        return "good.test:" + server.port();
+        return pki.serve(leaf, "good.test");
     }
 
     private CliRun check(List<String> targets, String... options) {

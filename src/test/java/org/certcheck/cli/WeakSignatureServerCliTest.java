@@ -47,7 +47,7 @@ class WeakSignatureServerCliTest {
             assertThat(row.get("status").asText()).as(run.out()).isEqualTo("FAIL");
             assertThat(run.exitCode()).isEqualTo(1);
             assertThat(row.get("findings").findValuesAsText("code")).contains("cert.weak-signature", "tls.key-not-proven");
-            String message = message(row, "tls.key-not-proven");
+            String message = CliRun.message(row, "tls.key-not-proven");
             assertThat(message).contains("the likely cause is the certificate, not the protocol")
                     .contains("CN=md5.test is signed with MD5withRSA").contains("signature_algorithms_cert")
                     .doesNotContain("replays");
@@ -60,14 +60,5 @@ class WeakSignatureServerCliTest {
             assertThat(same.get("findings").findValuesAsText("code")).contains("cert.weak-signature")
                     .doesNotContain("tls.key-not-proven");
         }
-    }
-
-    private static String message(JsonNode row, String code) {
-        for (JsonNode finding : row.get("findings")) {
-            if (finding.get("code").asText().equals(code)) {
-                return finding.get("message").asText();
-            }
-        }
-        throw new AssertionError("no " + code + " in " + row);
     }
 }

@@ -81,4 +81,14 @@ public record CliRun(int exitCode, String out, String err) {
     public static java.util.List<String> engineNeutralCodes(JsonNode findings) {
         return findings.findValuesAsText("code").stream().filter(code -> !code.equals("tls.no-post-quantum")).toList();
     }
+
+    /** The message of a target's first finding with {@code code}; fails the test when there is none. */
+    public static String message(JsonNode target, String code) {
+        for (JsonNode finding : target.get("findings")) {
+            if (finding.get("code").asText().equals(code)) {
+                return finding.get("message").asText();
+            }
+        }
+        throw new AssertionError("no " + code + " in " + target);
+    }
 }

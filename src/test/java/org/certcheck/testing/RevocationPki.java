@@ -68,7 +68,8 @@ public class RevocationPki implements AutoCloseable {
      * loopback).
      */
     public String serve(HeldCertificate leaf, String host) throws IOException {
-        TlsServer server = TlsServer.start(InetAddress.getLoopbackAddress(), List.of(leaf.certificate(), intermediate.certificate()), leaf.privateKey());
+        TlsServer server = TlsServer.start(InetAddress.getLoopbackAddress(),
+                List.of(leaf.certificate(), intermediate.certificate()), leaf.privateKey());
         servers.add(server);
         return host + ":" + server.port();
     }
