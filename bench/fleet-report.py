@@ -141,6 +141,7 @@ def report(path, out_md, out_json):
         xa = [r for r in of("xargs", n=n) if r["run"] > 0]  # run 0 is the warm-up
         wall, xwall = med([r["wall_ms"] / 1000 for r in cc]), med([r["wall_ms"] / 1000 for r in xa])
         res = of("resolve", n=n)
+        named = of("certcheck", scenario="fleet-resolved", n=n, **({"engine": engine} if engine else {}))
         row = dict(n=n, engine=engine or "default", runs=len(cc), wall_s=wall, cpu_s=med([cpu(r) for r in cc]),
                    rss_mb=max((r["rss_kb"] / 1024 for r in cc if r.get("rss_kb")), default=None),
                    hosts_per_s=div(n, wall), xargs_runs=len(xa), xargs_wall_s=xwall,
@@ -150,6 +151,7 @@ def report(path, out_md, out_json):
                    share_of_capacity=div(div(n, wall), capacity),
                    hosts_per_s_after_start=div(n, wall - start_s) if wall and start_s and wall > start_s else None,
                    resolve_ms=res[0]["wall_ms"] if res else None, resolve_names=res[0]["names"] if res else None,
+                   named_wall_s=med([r["wall_ms"] / 1000 for r in named]), named_cpu_s=med([cpu(r) for r in named]),
                    crl_gets=[r.get("crl_gets") for r in cc],
                    walls_s=[r["wall_ms"] / 1000 for r in cc], xargs_walls_s=[r["wall_ms"] / 1000 for r in xa])
         sizes.append(row)
@@ -244,8 +246,10 @@ def markdown(doc, meta, sizes, single, single_med, capacity, caps, sil, sil_med,
       f"distribution point) from a throwaway root; one nginx with {meta['names']:,} `server` blocks on "
       f"{meta['addresses']} loopback addresses (127.1.0.x) x {meta['ports']} port(s). A list of N <= "
       f"{meta['names']:,} targets is N distinct names; beyond that the same names are listed again on further "
-      "ports (see bench/README.md for why). Names resolve through a JVM hosts file (`-Djdk.net.hosts.file`, "
-      "one line per address); the baselines connect to the address directly, with `-servername`.")
+      "ports (see bench/README.md for why). certcheck and the baselines get the same input: each name with the "
+      "address to connect to (certcheck's `name@address:port`, s_client's `-connect ADDR -servername NAME`). Once "
+      "per N, certcheck also resolves the names itself through a JVM hosts file (`-Djdk.net.hosts.file`, one line "
+      "per address), for context.")
     w(f"certcheck runs as `{meta['certcheck_cmd']}`; times are wall time of the whole command, JVM start "
       "included; CPU is user + sys of the process; RSS is the peak (`/usr/bin/time -f %M`).\n")
 
@@ -263,8 +267,8 @@ def markdown(doc, meta, sizes, single, single_med, capacity, caps, sil, sil_med,
       "(the server's CPU is not counted).\n")
     w("| N | TLS engine | certcheck median (runs) | hosts/s | CPU (s) | CPU per host | peak RSS | "
       "`xargs -P 8 s_client` median (runs) | certcheck vs xargs | certcheck / raw capacity | hosts/s net of JVM start | "
-      "hosts-file lookups alone |")
-    w("| ---: | --- | --- | ---: | ---: | ---: | ---: | --- | ---: | ---: | ---: | ---: |")
+      "context: names through the hosts file (CPU) | hosts-file lookups alone |")
+    w("| ---: | --- | --- | ---: | ---: | ---: | ---: | --- | ---: | ---: | ---: | ---: | ---: |")
     for s in sizes:
         lookups = "?" if s["resolve_ms"] is None else f"{s['resolve_ms'] / 1000:.2f} s for {s['resolve_names']:,} names"
         share = None if s["share_of_capacity"] is None else 100 * s["share_of_capacity"]
@@ -273,7 +277,9 @@ def markdown(doc, meta, sizes, single, single_med, capacity, caps, sil, sil_med,
           f"{fmt(s['rss_mb'], 0)} MB | "
           f"{fmt(s['xargs_wall_s'])} s ({', '.join(fmt(x) for x in s['xargs_walls_s'])}) | "
           f"**{fmt(s['speedup_vs_xargs'], 1)}x** faster | **{fmt(share, 0)}%** | "
-          f"{fmt(s['hosts_per_s_after_start'], 0)} | {lookups} |")
+          f"{fmt(s['hosts_per_s_after_start'], 0)} | "
+          f"{'-' if s['named_wall_s'] is None else fmt(s['named_wall_s']) + ' s (' + fmt(s['named_cpu_s'], 1) + ' s)'} | "
+          f"{lookups} |")
     w("")
     gets = "; ".join(f"N = {s['n']:,}: {', '.join(str(g) for g in s['crl_gets'])}" for s in sizes)
     w(f"CRL downloads during these runs (certcheck's default revocation setting): {gets}.\n")
@@ -281,10 +287,11 @@ def markdown(doc, meta, sizes, single, single_med, capacity, caps, sil, sil_med,
         w(f"Context, the plain jar with the JVM's defaults (C2 compiler, heap sized from the machine's RAM; "
           f"`java -Djdk.net.hosts.file=HOSTS -jar target/certcheck.jar`, same options), N = {r['n']:,}: "
           f"{fmt(r['wall_ms'] / 1000)} s, CPU {fmt(cpu(r), 1)} s, peak RSS {fmt((r['rss_kb'] or 0) / 1024, 0)} MB.\n")
-    w("*hosts/s net of JVM start* subtracts the single-host `./certcheck` median below. *hosts-file lookups alone* "
-      "is one JVM resolving every distinct name of the list once, one after another, through the same hosts "
-      "file: the JDK scans the whole file for each name, a cost of the bench (real DNS differs), part of "
-      "certcheck's time above.\n")
+    w("*hosts/s net of JVM start* subtracts the single-host `./certcheck` median below. *names through the hosts "
+      "file* is one run of the same hosts given as `host:port`, certcheck resolving each name (default engine "
+      "only). *hosts-file lookups alone* is one JVM resolving every distinct name of the list once, one after "
+      "another, through the same hosts file: the JDK scans the whole file for each name, a cost of the bench "
+      "(real DNS differs), part of the context run's time.\n")
 
     w("## Single host, end to end\n")
     w(f"Target `{meta['single_target']}` (table output), JVM start included; runs alternate between the commands.\n")

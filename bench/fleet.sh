@@ -140,13 +140,16 @@ awk -v n="$names" -v a="$addrs" 'BEGIN { for (k = 1; k <= a; k++) {
   line = "127.1.0." k; for (i = k; i <= n; i += a) line = line " h" i ".fleet.test"; print line } }' > "$tmp/hosts"
 { printf '127.0.0.1'; for ((j = 1; j <= silent_count; j++)); do printf ' s%d.fleet.test' "$j"; done; echo; } >> "$tmp/hosts"
 
-# make_lists N: list-N.txt (certcheck), sclient-N.txt (s_client arguments), names-N.txt.
+# make_lists N: at-N.txt (certcheck: name@address:port, the name checked at the address the
+# baselines connect to), list-N.txt (certcheck: host:port, names resolved through the hosts file),
+# sclient-N.txt (s_client arguments), names-N.txt.
 make_lists() {
   awk -v N="$1" -v n="$names" -v a="$addrs" -v ports="${fleet_ports[*]}" -v d="$tmp" 'BEGIN {
     split(ports, port, " ")
     for (k = 0; k < N; k++) {
       i = k % n + 1; p = port[int(k / n) + 1]; h = "h" i ".fleet.test"
       print h ":" p > (d "/list-" N ".txt")
+      print h "@127.1.0." ((i - 1) % a + 1) ":" p > (d "/at-" N ".txt")
       print "-connect 127.1.0." ((i - 1) % a + 1) ":" p " -servername " h " -verify_hostname " h > (d "/sclient-" N ".txt")
       if (k < n) print h > (d "/names-" N ".txt")
     }
@@ -160,8 +163,9 @@ awk -v step=$(( silent_good / silent_count > 0 ? silent_good / silent_count : 1 
   END { while (j < s) { j++; print "s" j ".fleet.test:" port[j] } }' "$tmp/list-$silent_good.txt" > "$tmp/silent-all.txt"
 
 if [ "$serve" = 1 ]; then
-  log "serving until interrupted: hosts file $tmp/hosts, CA $tmp/root.pem, lists $tmp/list-N.txt"
-  log "e.g. CERTCHECK_JAVA_OPTS=-Djdk.net.hosts.file=$tmp/hosts ./certcheck --ca $tmp/root.pem $tmp/list-1000.txt"
+  log "serving until interrupted: hosts file $tmp/hosts, CA $tmp/root.pem, lists $tmp/at-N.txt (name@address:port) and $tmp/list-N.txt (names)"
+  log "e.g. ./certcheck --ca $tmp/root.pem --fetch-allow 127.0.0.0/8 $tmp/at-1000.txt"
+  log "or CERTCHECK_JAVA_OPTS=-Djdk.net.hosts.file=$tmp/hosts ./certcheck --ca $tmp/root.pem --fetch-allow 127.0.0.0/8 $tmp/list-1000.txt"
   while :; do sleep 3600; done
 fi
 
@@ -252,7 +256,7 @@ s_time_run() {  # LABEL: S_TIME_P parallel s_time -new, spread over the addresse
 
 log "nginx $(nginx -v 2>&1 | sed 's|.*nginx/||'): $names names on $addrs addresses x ${#fleet_ports[@]} port(s) (${fleet_ports[*]}); CRL at $crl_url"
 log "warming up (one certcheck run and one xargs pass over ${sizes[0]} hosts, not counted)"
-certcheck_run "warm-up" "$tmp/list-${sizes[0]}.txt" "want_rc=0 want_pass=${sizes[0]}" scenario=warmup
+certcheck_run "warm-up" "$tmp/at-${sizes[0]}.txt" "want_rc=0 want_pass=${sizes[0]}" scenario=warmup
 xargs_run "${sizes[0]}" 0  # run 0: the report leaves it out
 
 # Name resolution alone, through the same hosts file: context for the figures, see ResolveNames.
@@ -264,14 +268,22 @@ for n in "${sizes[@]}"; do
 done
 
 # 5a. throughput: certcheck on each engine, xargs and s_time interleaved, so drift in load hits all alike.
+# certcheck gets what the baselines get: each name with the address to connect to (name@address:port,
+# like s_client's -connect ADDR -servername NAME). Once per N, the same hosts as names resolved through
+# the hosts file, for context: that resolver reads the whole file for every lookup (see README).
 for n in "${sizes[@]}"; do
   record kind=load at="N=$n" load="$(load_avg)"
   for ((r = 1; r <= runs; r++)); do
     for engine in "${engines[@]}"; do
-      certcheck_run "N=$n run $r certcheck ($engine)" "$tmp/list-$n.txt" \
+      certcheck_run "N=$n run $r certcheck ($engine)" "$tmp/at-$n.txt" \
         "want_rc=0 want_pass=$n want_certs=$(( n < names ? n : names ))" scenario=fleet n="$n" run="$r" \
         engine="$engine" -- --tls-engine "$engine"
     done
+    if [ "$r" -eq 1 ]; then
+      certcheck_run "N=$n certcheck (${engines[0]}), names through the hosts file" "$tmp/list-$n.txt" \
+        "want_rc=0 want_pass=$n want_certs=$(( n < names ? n : names ))" scenario=fleet-resolved n="$n" run="$r" \
+        engine="${engines[0]}" -- --tls-engine "${engines[0]}"
+    fi
     if [ "$r" -eq 1 ] || [ "$n" -le 1000 ]; then xargs_run "$n" "$r"; fi
     s_time_run "N=$n run $r"
   done
@@ -280,13 +292,13 @@ if [ "$quick" = 0 ]; then  # context: the plain jar, JVM defaults (C2, a heap si
   big=${sizes[-1]}
   for n in "${sizes[@]}"; do [ "$n" -gt "$big" ] && big=$n; done
   cc=("${cc_jar[@]}")
-  certcheck_run "N=$big java -jar (context)" "$tmp/list-$big.txt" \
+  certcheck_run "N=$big java -jar (context)" "$tmp/at-$big.txt" \
     "want_rc=0 want_pass=$big" scenario=jar-context n="$big"
   cc=("${cc_launcher[@]}")
 fi
 
 # 5b. one host, end to end.
-single_target="h1.fleet.test:${fleet_ports[0]}"
+single_target="h1.fleet.test@127.1.0.1:${fleet_ports[0]}"
 record kind=load at=single load="$(load_avg)"
 "${cc_launcher[@]}" --ca "$tmp/root.pem" "${fetch_allow[@]}" "$single_target" > /dev/null 2>&1 || true  # the launcher's first run
 for ((r = 1; r <= single_runs; r++)); do
@@ -351,7 +363,7 @@ record kind=meta date="$(date -u '+%Y-%m-%d %H:%M UTC')" command="bench/fleet.sh
   s_time_instances="$S_TIME_P" s_time_secs="$s_time_secs" handshake_timeout_s="$T" \
   silent_good="$silent_good" silent_count="$silent_count" revocation_n="$revocation_n" \
   revocation_on="$revocation_on" revocation_note="$revocation_note" single_target="$single_target" \
-  certcheck_cmd="CERTCHECK_JAVA_OPTS=-Djdk.net.hosts.file=HOSTS ./certcheck --ca root.pem -o json ${connect_timeout[*]} ${fetch_allow[*]}${BENCH_CERTCHECK_ARGS:+ $BENCH_CERTCHECK_ARGS} LIST"
+  certcheck_cmd="CERTCHECK_JAVA_OPTS=-Djdk.net.hosts.file=HOSTS ./certcheck --ca root.pem -o json ${connect_timeout[*]} ${fetch_allow[*]}${BENCH_CERTCHECK_ARGS:+ $BENCH_CERTCHECK_ARGS} --tls-engine ENGINE LIST"
 mkdir -p "$results_dir"
 python3 "$report_py" report "$records" "$results_dir/fleet.md" "$results_dir/fleet.json"
 cat "$results_dir/fleet.md"

@@ -32,7 +32,6 @@ import org.certcheck.tls.ProbeSettings;
 import org.certcheck.tls.Prober;
 import org.certcheck.tls.TlsEngine;
 import org.certcheck.validate.Policy;
-import org.certcheck.validate.PublicSuffixes;
 import org.certcheck.validate.TrustAnchors;
 import org.certcheck.validate.Validator;
 import org.slf4j.LoggerFactory;
@@ -145,7 +144,6 @@ public final class CheckCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Logging.configure(report.verbosity(), report.debug);
-        PublicSuffixes.preload(); // read while the handshakes run, not when the first wildcard is judged
         Policy thresholds = policy.policy();
         ProbeSettings settings = connection.settings();
         List<HostListEntry> entries = reach.rewrite(targets.read(stdin));

@@ -30,7 +30,10 @@ import picocli.CommandLine.Option;
 
 /** Change detection between runs: {@code --baseline}, {@code --state}, {@code --fail-on-drift} (issue 16 item 3). */
 final class DriftOptions {
-    private static final ObjectMapper JSON = new ObjectMapper();
+    /** Made when a report is read: Jackson's first mapper costs about 50 ms, too much for every run. */
+    private static final class Json {
+        static final ObjectMapper MAPPER = new ObjectMapper();
+    }
 
     @Option(names = "--baseline", paramLabel = "FILE",
             description = "An earlier JSON or JSONL report of certcheck: add drift.* findings for what changed "
@@ -128,14 +131,14 @@ final class DriftOptions {
                     + "): give a report written with --output json=FILE", e);
         }
         try {
-            JsonNode document = text.isBlank() ? JSON.createArrayNode() : JSON.readTree(text);
+            JsonNode document = text.isBlank() ? Json.MAPPER.createArrayNode() : Json.MAPPER.readTree(text);
             if (document.isObject() && document.has("targets")) {
                 return Snapshots.of(document);
             }
-            ArrayNode lines = JSON.createArrayNode();
+            ArrayNode lines = Json.MAPPER.createArrayNode();
             for (String line : text.split("\n")) {
                 if (!line.isBlank()) {
-                    lines.add(JSON.readTree(line));
+                    lines.add(Json.MAPPER.readTree(line));
                 }
             }
             return Snapshots.of(lines);

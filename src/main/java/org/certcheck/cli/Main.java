@@ -5,7 +5,6 @@ import java.io.PrintWriter;
 import java.time.Clock;
 import java.util.Map;
 
-import org.certcheck.crypto.CurveProvider;
 import org.certcheck.net.Resolver;
 
 import picocli.CommandLine;
@@ -18,8 +17,6 @@ public final class Main {
     }
 
     public static void main(String[] args) {
-        // Faster elliptic curves for every handshake: see CurveProvider for why this is process-wide.
-        CurveProvider.preferForThisProcess();
         CommandLine commandLine = commandLine(Clock.systemUTC(), Resolver.SYSTEM, System.getenv(), System.in, args);
         PrintWriter out = StandardOutput.open();
         commandLine.setOut(out);

@@ -12,7 +12,7 @@ import java.security.Security;
  * 0.1 ms), and a TLS 1.3 client pays for two key shares, one key agreement and one signature
  * check per handshake. Over a fleet that was most of certcheck's CPU. The JDK's TLS engine takes
  * its algorithms from the installed providers and offers no per-connection choice, so the command
- * line installs this provider first ({@link #preferForThisProcess()}); everything else (X.509
+ * line installs this provider first when the JDK's TLS runs ({@link #preferForThisProcess()}); everything else (X.509
  * parsing, RSA, hashes, ciphers, key factories) stays with the JDK.
  *
  * <p>Only class names are registered: Bouncy Castle's full provider, with its hundreds of
@@ -54,14 +54,23 @@ public final class CurveProvider extends Provider {
         put("Signature." + algorithm, className);
     }
 
+    private static volatile boolean preferred;
+
     /**
-     * Puts this provider first in the process's list, once. Called by the command line's entry
-     * point only: the process is certcheck's own, and code that embeds certcheck's classes keeps
-     * its providers as they are.
+     * Puts this provider first in the process's list, once. Called where the JDK's own TLS is about
+     * to run (a probe on the JDK engine, an https fetch, the demo's servers), not at start-up:
+     * inserting a provider makes the JDK load every provider it is configured with (about 40 ms),
+     * which a run on the native engine never needs.
      */
-    public static synchronized void preferForThisProcess() {
-        if (Security.getProvider(NAME) == null) {
-            Security.insertProviderAt(new CurveProvider(), 1);
+    public static void preferForThisProcess() {
+        if (preferred) {
+            return;
+        }
+        synchronized (CurveProvider.class) {
+            if (Security.getProvider(NAME) == null) {
+                Security.insertProviderAt(new CurveProvider(), 1);
+            }
+            preferred = true;
         }
     }
 }

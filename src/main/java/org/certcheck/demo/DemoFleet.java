@@ -42,7 +42,8 @@ public final class DemoFleet implements AutoCloseable {
     private final HeldCertificate issuing;
     /** The CA's web server: publishes both CRLs, so every certificate's revocation status is checked. */
     private final RevocationServer crls;
-    private final List<TlsServer> servers = new ArrayList<>();
+    /** The servers, and the port held closed for the "refused" case. */
+    private final List<AutoCloseable> servers = new ArrayList<>();
     private final List<Case> cases = new ArrayList<>();
 
     private DemoFleet(Instant now, RevocationServer crls) {
@@ -139,7 +140,9 @@ public final class DemoFleet implements AutoCloseable {
         cases.add(new Case(new Target("127.0.0.1", ipServer.port(), "demo"), "an IP address in the SAN",
                 Status.PASS, Optional.empty()));
 
-        cases.add(new Case(target("unreachable", TlsServer.closedPort(loopback)), "nothing listens on the port",
+        RefusedPort refused = RefusedPort.reserve(loopback);
+        servers.add(refused);
+        cases.add(new Case(target("unreachable", refused.port()), "nothing listens on the port",
                 Status.UNKNOWN, Optional.of(FindingCode.PROBE_REFUSED)));
         TlsServer http = TlsServer.plainHttp(loopback);
         servers.add(http);
@@ -183,10 +186,10 @@ public final class DemoFleet implements AutoCloseable {
     @Override
     public void close() {
         crls.close();
-        for (TlsServer server : servers) {
+        for (AutoCloseable server : servers) {
             try {
                 server.close();
-            } catch (IOException e) {
+            } catch (Exception e) {
                 // Shutting down a loopback demo server cannot fail in a way worth reporting.
             }
         }

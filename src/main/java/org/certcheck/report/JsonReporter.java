@@ -37,7 +37,10 @@ public final class JsonReporter implements Reporter {
     public static final int SCHEMA_VERSION = 1;
 
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
-    private static final ObjectWriter WRITER = new ObjectMapper().writer(prettyPrinter())
+    /** Writes one subtree into the open document; flushing after each would be a write per target. */
+    private static final ObjectMapper MAPPER = new ObjectMapper()
+            .disable(com.fasterxml.jackson.databind.SerializationFeature.FLUSH_AFTER_WRITE_VALUE);
+    private static final ObjectWriter WRITER = MAPPER.writer(prettyPrinter())
             .with(new JsonOutputEscapes())
             .without(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
 
@@ -52,10 +55,32 @@ public final class JsonReporter implements Reporter {
         this.shard = java.util.Objects.requireNonNull(shard, "shard");
     }
 
-    /** Writes the document and a final newline; does not close {@code out}. */
+    /**
+     * Writes the document and a final newline; does not close {@code out}. Target by target: the
+     * whole document as one tree took most of the memory of a 10,000-host run (a 38 MB document).
+     */
     @Override
     public void write(Report report, Writer out) throws IOException {
-        write(toJson(report), out);
+        try (JsonGenerator json = WRITER.createGenerator(out)) {
+            json.writeStartObject();
+            writeFields(json, head(report));
+            json.writeArrayFieldStart("targets");
+            for (Verdict verdict : report.verdicts()) {
+                MAPPER.writeTree(json, target(verdict, report));
+            }
+            json.writeEndArray();
+            writeFields(json, tail(report));
+            json.writeEndObject();
+        }
+        out.write('\n');
+        out.flush();
+    }
+
+    private static void writeFields(JsonGenerator json, ObjectNode fields) throws IOException {
+        for (Map.Entry<String, com.fasterxml.jackson.databind.JsonNode> field : fields.properties()) {
+            json.writeFieldName(field.getKey());
+            MAPPER.writeTree(json, field.getValue());
+        }
     }
 
     /** Writes an already built document (a merged report) the same way. */
@@ -67,6 +92,17 @@ public final class JsonReporter implements Reporter {
 
     /** The document as a tree, for callers that want to embed it. */
     public ObjectNode toJson(Report report) {
+        ObjectNode root = head(report);
+        ArrayNode targets = root.putArray("targets");
+        for (Verdict verdict : report.verdicts()) {
+            targets.add(target(verdict, report));
+        }
+        root.setAll(tail(report));
+        return root;
+    }
+
+    /** The fields before {@code targets}. */
+    private ObjectNode head(Report report) {
         ObjectNode root = NODES.objectNode();
         root.put("schemaVersion", SCHEMA_VERSION);
         root.put("checkedAt", UtcTime.iso(report.checkedAt()));
@@ -89,12 +125,18 @@ public final class JsonReporter implements Reporter {
             postQuantum.put("of", share.reached());
             postQuantum.put("summary", share.line());
         }
-        ArrayNode targets = root.putArray("targets");
-        for (Verdict verdict : report.verdicts()) {
-            ObjectNode target = target(verdict, report.checkedAt());
-            shard.map(stamp -> stamp.positions().get(verdict.origin())).ifPresent(at -> target.put("position", at));
-            targets.add(target);
-        }
+        return root;
+    }
+
+    private ObjectNode target(Verdict verdict, Report report) {
+        ObjectNode target = target(verdict, report.checkedAt());
+        shard.map(stamp -> stamp.positions().get(verdict.origin())).ifPresent(at -> target.put("position", at));
+        return target;
+    }
+
+    /** The fields after {@code targets}. */
+    private static ObjectNode tail(Report report) {
+        ObjectNode root = NODES.objectNode();
         if (!report.fleet().isEmpty()) {
             ArrayNode fleet = root.putArray("fleet");
             for (FleetFact fact : report.fleet()) {

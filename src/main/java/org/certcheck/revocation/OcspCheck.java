@@ -25,9 +25,9 @@ import org.bouncycastle.cert.ocsp.SingleResp;
 import org.bouncycastle.cert.ocsp.UnknownStatus;
 import org.bouncycastle.operator.DigestCalculatorProvider;
 import org.bouncycastle.operator.OperatorCreationException;
-import org.bouncycastle.operator.jcajce.JcaContentVerifierProviderBuilder;
 import org.bouncycastle.operator.jcajce.JcaDigestCalculatorProviderBuilder;
 
+import org.certcheck.crypto.SignatureChecks;
 import org.certcheck.finding.Printable;
 
 /**
@@ -192,20 +192,11 @@ final class OcspCheck {
     }
 
     private static boolean verifies(BasicOCSPResp basic, PublicKey key) {
-        try {
-            return basic.isSignatureValid(new JcaContentVerifierProviderBuilder().build(key));
-        } catch (OCSPException | OperatorCreationException | RuntimeException e) {
-            return false;
-        }
+        return SignatureChecks.verifies(basic::isSignatureValid, key);
     }
 
     private static boolean signedBy(X509Certificate certificate, X509Certificate issuer) {
-        try {
-            certificate.verify(issuer.getPublicKey());
-            return true;
-        } catch (GeneralSecurityException | RuntimeException e) {
-            return false;
-        }
+        return SignatureChecks.verifies(certificate, issuer.getPublicKey());
     }
 
     private static boolean hasOcspSigning(X509Certificate certificate) {

@@ -21,6 +21,8 @@ import java.util.concurrent.ConcurrentHashMap;
 
 import javax.security.auth.x500.X500Principal;
 
+import org.certcheck.crypto.SignatureChecks;
+
 /**
  * One CRL, parsed once and kept compactly ({@link SerialIndex}): each lookup by serial number takes
  * logarithmic time, however many entries it has. The signature is checked lazily, once per issuer key asked about,
@@ -125,8 +127,7 @@ public final class RevocationList {
                 // Parsed again for this once per key, rather than kept parsed for the whole run.
                 X509CRL crl = (X509CRL) CertificateFactory.getInstance("X.509")
                         .generateCRL(new ByteArrayInputStream(encoded));
-                crl.verify(issuer.getPublicKey());
-                return true;
+                return SignatureChecks.verifies(crl, issuer.getPublicKey());
             } catch (GeneralSecurityException | RuntimeException e) {
                 return false;
             }

@@ -8,6 +8,7 @@ import javax.net.ssl.KeyManager;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManager;
 
+import org.certcheck.crypto.CurveProvider;
 import org.conscrypt.Conscrypt;
 
 /**
@@ -57,6 +58,8 @@ final class ClientContexts {
     }
 
     static SSLContext create(boolean askForStaple) throws NoSuchAlgorithmException {
+        // The JDK's handshake crypto, with Bouncy Castle's curves first (see CurveProvider).
+        CurveProvider.preferForThisProcess();
         synchronized (LOCK) {
             if (askForStaple) {
                 return SSLContext.getInstance("TLS");

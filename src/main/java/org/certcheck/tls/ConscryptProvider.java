@@ -3,6 +3,7 @@ package org.certcheck.tls;
 import java.security.Provider;
 import java.util.Optional;
 
+import org.certcheck.crypto.SignatureChecks;
 import org.conscrypt.Conscrypt;
 
 /**
@@ -28,6 +29,8 @@ final class ConscryptProvider {
             try {
                 if (Conscrypt.isAvailable()) {
                     provider = Conscrypt.newProvider();
+                    // Loaded anyway for the handshakes: the chain's signatures are checked with it too.
+                    SignatureChecks.useNative(provider);
                 } else {
                     Throwable why = unavailability();
                     problem = why == null ? "its native library does not load on this platform"

@@ -1,21 +1,16 @@
 package org.certcheck.validate;
 
 import java.nio.ByteBuffer;
-import java.security.GeneralSecurityException;
-import java.security.InvalidKeyException;
-import java.security.NoSuchAlgorithmException;
-import java.security.Provider;
 import java.security.cert.X509Certificate;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
-import org.certcheck.crypto.CurveProvider;
+import org.certcheck.crypto.SignatureChecks;
 import org.certcheck.finding.Printable;
 
 /** Small facts about certificates that several checks need. */
 final class Certificates {
-    private static final Provider BOUNCY_CASTLE = CurveProvider.INSTANCE;
     private Certificates() {
     }
 
@@ -51,10 +46,8 @@ final class Certificates {
     private static final int VERIFIED_LIMIT = 10_000;
 
     /**
-     * Whether {@code issuer}'s key verifies {@code certificate}'s signature. ECDSA is checked with
-     * Bouncy Castle's curve arithmetic ({@link CurveProvider}, passed as an instance): several times
-     * faster than the JDK's, which matters for every host of a fleet and when a hostile chain makes
-     * the path builder try many candidates. Everything else (RSA, EdDSA, DSA) goes to the JDK.
+     * Whether {@code issuer}'s key verifies {@code certificate}'s signature ({@link SignatureChecks}
+     * picks the engine), remembered for the run.
      */
     static boolean signedBy(X509Certificate certificate, X509Certificate issuer) {
         Verification key;
@@ -68,33 +61,12 @@ final class Certificates {
         if (known != null) {
             return known;
         }
-        boolean verified = "RSA".equals(issuer.getPublicKey().getAlgorithm())
-                ? signedByJdk(certificate, issuer) : signedByBouncyCastle(certificate, issuer);
+        boolean verified = SignatureChecks.verifies(certificate, issuer.getPublicKey());
         if (VERIFIED.size() >= VERIFIED_LIMIT) {
             VERIFIED.clear();
         }
         VERIFIED.put(key, verified);
         return verified;
-    }
-
-    private static boolean signedByBouncyCastle(X509Certificate certificate, X509Certificate issuer) {
-        try {
-            certificate.verify(issuer.getPublicKey(), BOUNCY_CASTLE);
-            return true;
-        } catch (NoSuchAlgorithmException | InvalidKeyException e) {
-            return signedByJdk(certificate, issuer);
-        } catch (GeneralSecurityException | RuntimeException e) {
-            return false;
-        }
-    }
-
-    private static boolean signedByJdk(X509Certificate certificate, X509Certificate issuer) {
-        try {
-            certificate.verify(issuer.getPublicKey());
-            return true;
-        } catch (GeneralSecurityException | RuntimeException e) {
-            return false;
-        }
     }
 
     static boolean sameCertificate(X509Certificate a, X509Certificate b) {

@@ -17,20 +17,11 @@ public final class PublicSuffixes {
     /**
      * The list, read once. crawler-commons builds it lazily without a lock, so concurrent checks could
      * each parse it (a few hundred milliseconds of CPU apiece) or see it half-built; the holder class's
-     * initialisation runs once, and publishes it to every thread.
+     * initialisation runs once, and publishes it to every thread. Read when the first wildcard is
+     * judged, not before: about 100 ms of CPU that a run without wildcards never needs.
      */
     private static final class Loaded {
         static final EffectiveTldFinder LIST = EffectiveTldFinder.getInstance();
-    }
-
-    /**
-     * Reads the list on a background thread, so that the first wildcard a run meets does not wait for
-     * it: called where a run starts, while the JVM still has a core to spare.
-     */
-    public static void preload() {
-        Thread loader = new Thread(() -> Loaded.LIST.isConfigured(), "certcheck-public-suffixes");
-        loader.setDaemon(true);
-        loader.start();
     }
 
     /** A suffix a registry runs (the ICANN section): browsers refuse a wildcard directly over it. */

@@ -101,6 +101,52 @@ class DistributionIT {
         assertThat(version.err()).isEmpty();
     }
 
+    @Test
+    void onJava22AndLaterNeitherTheLauncherNorTheJarWarnsAboutTheTlsEnginesNativeLibrary() throws Exception {
+        Path jar = TARGET.resolve("certcheck.jar");
+        assumeTrue(Files.isRegularFile(jar), "target/certcheck.jar is not built: run mvn -B package first");
+        Path javaHome = newerJava().orElse(null);
+        assumeTrue(javaHome != null, "no Java 22+ in /usr/lib/jvm: the native-access warning cannot be shown here");
+        Path java = javaHome.resolve("bin/java");
+        Map<String, String> environment = Map.of("JAVA_HOME", javaHome.toString(), "HOME", "/nonexistent",
+                "CERTCHECK_JAR", jar.toAbsolutePath().toString());
+
+        Outcome plain = run(List.of(java.toString(), "-jar", jar.toString(), "--version"), environment);
+        Outcome launcher = run(List.of("src/dist/bin/certcheck", "--version"), environment);
+
+        assertThat(plain.code()).as(plain.err()).isZero();
+        assertThat(plain.out()).contains("TLS engine: conscrypt");
+        assertThat(plain.err()).doesNotContain("WARNING");
+        assertThat(launcher.code()).as(launcher.err()).isZero();
+        assertThat(launcher.out()).contains("TLS engine: conscrypt");
+        assertThat(launcher.err()).doesNotContain("WARNING");
+    }
+
+    /** A JDK of version 22 or later beside the one running the tests, if the machine has one. */
+    private static java.util.Optional<Path> newerJava() throws IOException {
+        Path jvms = Path.of("/usr/lib/jvm");
+        if (!Files.isDirectory(jvms)) {
+            return java.util.Optional.empty();
+        }
+        try (Stream<Path> homes = Files.list(jvms)) {
+            return homes.filter(home -> Files.isExecutable(home.resolve("bin/java")))
+                    .filter(home -> feature(home) >= 22).findFirst();
+        }
+    }
+
+    private static int feature(Path javaHome) {
+        try {
+            for (String line : Files.readAllLines(javaHome.resolve("release"))) {
+                if (line.startsWith("JAVA_VERSION=")) {
+                    return Integer.parseInt(line.replaceAll("[^0-9.]", "").split("\\.")[0]);
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            return 0;
+        }
+        return 0;
+    }
+
     private static Path built(String prefix, String suffix) throws IOException {
         try (Stream<Path> files = Files.list(TARGET)) {
             Path found = files.filter(f -> f.getFileName().toString().startsWith(prefix)
