@@ -27,11 +27,15 @@ def typed(value):
     return value
 
 
+# Always text, even when they look like numbers (a short commit hash can be all digits).
+TEXT = {"commit", "certcheck", "java", "openssl", "nginx", "label", "engine", "how"}
+
+
 def fields(pairs):
     out = {}
     for pair in pairs:
         key, _, value = pair.partition("=")
-        out[key] = typed(value)
+        out[key] = value if key in TEXT else typed(value)
     return out
 
 

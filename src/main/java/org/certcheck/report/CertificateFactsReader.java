@@ -95,7 +95,7 @@ final class CertificateFactsReader {
         }
     }
 
-    private static String sha256Fingerprint(X509Certificate certificate) {
+    static String sha256Fingerprint(X509Certificate certificate) {
         try {
             return FINGERPRINT.formatHex(MessageDigest.getInstance("SHA-256").digest(certificate.getEncoded()));
         } catch (CertificateEncodingException e) {

@@ -4,7 +4,9 @@ import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 import org.certcheck.finding.Finding;
 import org.certcheck.finding.FindingCode;
@@ -88,8 +90,18 @@ public final class Verdicts {
     /** The fingerprint of the anchor a trusted path ends at. */
     private static Optional<String> anchorSha256(Assessment assessment) {
         return assessment.path().trusted()
-                ? assessment.path().anchor().map(anchor -> CertificateFacts.of(anchor).sha256Fingerprint())
+                ? assessment.path().anchor().map(Verdicts::anchorFingerprint)
                 : Optional.empty();
+    }
+
+    /** A fleet has a handful of anchors and thousands of verdicts: each anchor is hashed once. */
+    private static final Map<X509Certificate, String> ANCHOR_FINGERPRINTS = new ConcurrentHashMap<>();
+
+    private static String anchorFingerprint(X509Certificate anchor) {
+        if (ANCHOR_FINGERPRINTS.size() > 1_000) {
+            ANCHOR_FINGERPRINTS.clear();
+        }
+        return ANCHOR_FINGERPRINTS.computeIfAbsent(anchor, CertificateFactsReader::sha256Fingerprint);
     }
 
     /** {@code 10.0.0.1:443}, {@code [2001:db8::1]:443}, or {@code web.corp:443 via proxy} when a proxy resolved it. */

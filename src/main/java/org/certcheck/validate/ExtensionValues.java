@@ -18,7 +18,7 @@ final class ExtensionValues {
      * @throws IllegalArgumentException when the value is not DER
      */
     static Optional<ASN1Primitive> of(X509Certificate certificate, String oid) {
-        byte[] wrapped = certificate.getExtensionValue(oid);
+        byte[] wrapped = present(certificate, oid) ? certificate.getExtensionValue(oid) : null;
         if (wrapped == null) {
             return Optional.empty();
         }
@@ -34,7 +34,13 @@ final class ExtensionValues {
         return critical != null && critical.contains(oid);
     }
 
+    /**
+     * Read from the certificate's lists of extension OIDs: Java 17's getExtensionValue builds and
+     * throws an exception inside for every absent extension it knows, a cost paid per host.
+     */
     static boolean present(X509Certificate certificate, String oid) {
-        return certificate.getExtensionValue(oid) != null;
+        Set<String> critical = certificate.getCriticalExtensionOIDs();
+        Set<String> other = certificate.getNonCriticalExtensionOIDs();
+        return (critical != null && critical.contains(oid)) || (other != null && other.contains(oid));
     }
 }
