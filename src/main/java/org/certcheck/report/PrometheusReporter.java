@@ -15,6 +15,7 @@ import java.util.function.Function;
 
 import org.certcheck.finding.Finding;
 import org.certcheck.finding.Printable;
+import org.certcheck.revocation.CrlHealth;
 
 /**
  * The report in the Prometheus text exposition format (version 0.0.4), for node_exporter's textfile
@@ -39,6 +40,11 @@ import org.certcheck.finding.Printable;
  *     days).</li>
  * </ul>
  * and for the run: {@code certcheck_targets{status}} and {@code certcheck_last_run_timestamp_seconds}.
+ * The CRL health of each issuing CA (docs/crl-health.md), labelled {@code ca} (its subject) and
+ * {@code key_id}: {@code certcheck_ca_status{status}}, {@code certcheck_ca_findings{code}}, and per CRL
+ * URL ({@code url}) {@code certcheck_crl_reachable}, {@code certcheck_crl_this_update_timestamp_seconds},
+ * {@code certcheck_crl_next_update_timestamp_seconds} (when the CRL has one), {@code certcheck_crl_size_bytes}
+ * and {@code certcheck_crl_entries}: alert on {@code certcheck_crl_next_update_timestamp_seconds - time()}.
  * A target appears once (the first row wins if the list had the same text twice), so series never
  * collide. Label values pass through {@link Printable} and are escaped as the format requires
  * (backslash, quote, newline).
@@ -103,7 +109,63 @@ public final class PrometheusReporter implements Reporter {
         perTarget(out, seen, "certcheck_certificate_expires_in_seconds",
                 "Seconds from the last run to the leaf's notAfter; negative once expired.",
                 v -> Long.toString(java.time.Duration.between(checkedAt, v.leaf().orElseThrow().notAfter()).getSeconds()));
+        crlHealth(out, report.cas());
         out.flush();
+    }
+
+    /** Each issuing CA's CRL health, once per CA and URL (the JSON report's {@code cas}). */
+    private static void crlHealth(Writer out, List<CrlHealth> cas) throws IOException {
+        if (cas.isEmpty()) {
+            return;
+        }
+        family(out, "certcheck_ca_status", "CRL health of each issuing CA: 1 for its status, 0 for the others.");
+        for (CrlHealth ca : cas) {
+            Status status = Status.of(ca.findings());
+            for (Status each : Status.values()) {
+                sample(out, "certcheck_ca_status", caLabels(ca, "status", label(each)), each == status ? "1" : "0");
+            }
+        }
+        family(out, "certcheck_ca_findings", "CRL health findings of each code on the issuing CA.");
+        for (CrlHealth ca : cas) {
+            Map<String, Integer> codes = new LinkedHashMap<>();
+            ca.findings().forEach(finding -> codes.merge(finding.code().code(), 1, Integer::sum));
+            for (Map.Entry<String, Integer> code : codes.entrySet()) {
+                sample(out, "certcheck_ca_findings", caLabels(ca, "code", code.getKey()), code.getValue().toString());
+            }
+        }
+        perCrl(out, cas, "certcheck_crl_reachable", "1 when the CRL could be downloaded in the last run, else 0.",
+                published -> Optional.of(published.crl().isPresent() ? "1" : "0"));
+        perCrl(out, cas, "certcheck_crl_this_update_timestamp_seconds", "The CRL's thisUpdate (Unix time).",
+                published -> published.crl().map(crl -> seconds(crl.thisUpdate())));
+        perCrl(out, cas, "certcheck_crl_next_update_timestamp_seconds",
+                "The CRL's nextUpdate (Unix time): clients that check it reject the CA's certificates after it.",
+                published -> published.crl().flatMap(CrlHealth.Facts::nextUpdate).map(PrometheusReporter::seconds));
+        perCrl(out, cas, "certcheck_crl_size_bytes", "Size of the CRL's DER encoding.",
+                published -> published.crl().map(crl -> Integer.toString(crl.bytes())));
+        perCrl(out, cas, "certcheck_crl_entries", "Revoked certificates the CRL lists.",
+                published -> published.crl().map(crl -> Integer.toString(crl.entries())));
+    }
+
+    private static void perCrl(Writer out, List<CrlHealth> cas, String name, String help,
+            Function<CrlHealth.Published, Optional<String>> value) throws IOException {
+        family(out, name, help);
+        Set<String> seen = new HashSet<>();
+        for (CrlHealth ca : cas) {
+            for (CrlHealth.Published published : ca.crls()) {
+                Optional<String> sampled = value.apply(published);
+                if (sampled.isPresent() && seen.add(ca.keyId() + " " + published.url())) {
+                    sample(out, name, caLabels(ca, "url", published.url()), sampled.get());
+                }
+            }
+        }
+    }
+
+    private static Map<String, String> caLabels(CrlHealth ca, String name, String value) {
+        Map<String, String> labels = new LinkedHashMap<>();
+        labels.put("ca", ca.subject());
+        labels.put("key_id", ca.keyId());
+        labels.put(name, value);
+        return labels;
     }
 
     /** The group of each target's key exchange, and how many hosts used a post-quantum one (issue 15). */

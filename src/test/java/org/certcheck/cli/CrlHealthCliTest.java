@@ -18,6 +18,8 @@ import org.certcheck.net.Resolver;
 import org.certcheck.pki.CrlBuilder;
 import org.certcheck.pki.HeldCertificate;
 import org.certcheck.testing.CliRun;
+import org.certcheck.testing.PrometheusText;
+import org.certcheck.testing.PrometheusText.Sample;
 import org.certcheck.testing.RawServer;
 import org.certcheck.testing.RevocationPki;
 import org.junit.jupiter.api.AfterEach;
@@ -169,6 +171,44 @@ class CrlHealthCliTest {
         assertThat(table.out().lines().reduce((a, b) -> b).orElseThrow()).isEqualTo("2 checked: 2 pass, 0 warn,"
                 + " 0 fail, 0 unknown");
         assertThat(table.exitCode()).isEqualTo(1);
+    }
+
+    @Test
+    void prometheusCarriesEachCasStatusAndItsCrlsDatesForAlerting() throws Exception {
+        Instant nextUpdate = NOW.minus(Duration.ofHours(2));
+        pki.publishIssuingCrl(CrlBuilder.issuedBy(pki.intermediate, NOW).thisUpdate(NOW.minus(Duration.ofDays(8)))
+                .nextUpdate(nextUpdate));
+        String host = serveOcspAndCrl("good.test");
+
+        CliRun run = check(NOW, List.of(host), "-o", "prometheus");
+
+        String exposition = run.out();
+        assertThat(PrometheusText.lint(exposition).exitCode()).as(exposition).isZero();
+        List<Sample> samples = PrometheusText.parse(exposition);
+        String url = pki.crlServer.url(RevocationPki.ISSUING_CRL);
+        assertThat(value(samples, "certcheck_ca_status", ISSUING_CA, "status", "fail")).isEqualTo(1);
+        assertThat(value(samples, "certcheck_ca_status", ISSUING_CA, "status", "pass")).isEqualTo(0);
+        assertThat(value(samples, "certcheck_ca_findings", ISSUING_CA, "code", "crl.stale")).isEqualTo(1);
+        assertThat(value(samples, "certcheck_crl_reachable", ISSUING_CA, "url", url)).isEqualTo(1);
+        assertThat(value(samples, "certcheck_crl_next_update_timestamp_seconds", ISSUING_CA, "url", url))
+                .isEqualTo(nextUpdate.getEpochSecond());
+        assertThat(value(samples, "certcheck_crl_this_update_timestamp_seconds", ISSUING_CA, "url", url))
+                .isEqualTo(NOW.minus(Duration.ofDays(8)).getEpochSecond());
+        assertThat(value(samples, "certcheck_crl_entries", ISSUING_CA, "url", url)).isEqualTo(0);
+        assertThat(value(samples, "certcheck_crl_size_bytes", ISSUING_CA, "url", url)).isPositive();
+        assertThat(value(samples, "certcheck_target_check_success", null, null, null)).as("the host itself passes")
+                .isEqualTo(1);
+        assertThat(run.exitCode()).isEqualTo(1);
+    }
+
+    /** The one sample of {@code name} for the CA (and label), or, with a null CA, the only one. */
+    private static double value(List<Sample> samples, String name, String ca, String label, String labelValue) {
+        List<Sample> found = samples.stream().filter(sample -> sample.name().equals(name))
+                .filter(sample -> ca == null || (ca.equals(sample.labels().get("ca"))
+                        && labelValue.equals(sample.labels().get(label))))
+                .toList();
+        assertThat(found).as(name + " for " + ca + " " + labelValue).hasSize(1);
+        return found.get(0).value();
     }
 
     @Test
