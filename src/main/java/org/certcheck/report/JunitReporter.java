@@ -15,6 +15,7 @@ import javax.xml.stream.XMLStreamWriter;
 import org.certcheck.finding.Finding;
 import org.certcheck.finding.Printable;
 import org.certcheck.finding.Severity;
+import org.certcheck.revocation.CrlHealth;
 
 /**
  * The report as JUnit XML, the test-result format GitLab ({@code artifacts:reports:junit}), Jenkins
@@ -33,7 +34,11 @@ import org.certcheck.finding.Severity;
  * <li>PASS: the anchor its chain ends at, and any informational findings, in {@code system-out}.</li>
  * </ul>
  *
- * {@code time} is the seconds spent on the target; {@code timestamp} is the check time in UTC
+ * The CRL health of each issuing CA (docs/crl-health.md) follows as one more {@code testcase} per CA,
+ * named {@code CRL health of SUBJECT (key KEYID)}, classname {@code certcheck.crl-health}, in the
+ * same shape: a failing CA fails its test, as it fails the run's exit code.
+ *
+ * <p>{@code time} is the seconds spent on the target; {@code timestamp} is the check time in UTC
  * without a zone designator, as Ant and Surefire write it. Text from certificates passes through
  * {@link Printable}, which also keeps out the control characters XML 1.0 cannot carry at all.
  */
@@ -68,6 +73,9 @@ public final class JunitReporter implements Reporter {
             for (Verdict verdict : report.verdicts()) {
                 testcase(xml, verdict);
             }
+            for (CrlHealth ca : report.cas()) {
+                crlHealthTestcase(xml, ca);
+            }
             newline(xml, 1);
             element(xml, "system-out", report.summary());
             newline(xml, 0);
@@ -83,9 +91,10 @@ public final class JunitReporter implements Reporter {
 
     private void counts(XMLStreamWriter xml, Report report) throws XMLStreamException {
         var counts = report.countByStatus();
-        int failures = counts.get(Status.FAIL) + (failOnWarn ? counts.get(Status.WARN) : 0);
+        int failures = counts.get(Status.FAIL) + (failOnWarn ? counts.get(Status.WARN) : 0)
+                + (int) report.casStatuses().stream().filter(this::failed).count();
         xml.writeAttribute("name", SUITE);
-        xml.writeAttribute("tests", Integer.toString(report.verdicts().size()));
+        xml.writeAttribute("tests", Integer.toString(report.verdicts().size() + report.cas().size()));
         xml.writeAttribute("failures", Integer.toString(failures));
         xml.writeAttribute("errors", Integer.toString(counts.get(Status.UNKNOWN)));
         xml.writeAttribute("skipped", "0");
@@ -116,6 +125,37 @@ public final class JunitReporter implements Reporter {
                     .orElse("").trim());
             lines.addAll(lines(verdict.findings(), true));
             newline(xml, 2);
+            element(xml, "system-out", String.join("\n", lines));
+        }
+        newline(xml, 1);
+        xml.writeEndElement();
+    }
+
+    private boolean failed(Status status) {
+        return status == Status.FAIL || (failOnWarn && status == Status.WARN);
+    }
+
+    private void crlHealthTestcase(XMLStreamWriter xml, CrlHealth ca) throws XMLStreamException {
+        newline(xml, 1);
+        xml.writeStartElement("testcase");
+        xml.writeAttribute("name", "CRL health of " + Printable.printable(ca.subject()) + " (key "
+                + ca.keyId().substring(0, Math.min(8, ca.keyId().length())) + ")");
+        xml.writeAttribute("classname", SUITE + ".crl-health");
+        xml.writeAttribute("time", "0.000");
+        Status status = Status.of(ca.findings());
+        List<Finding> problems = ca.findings().stream().filter(f -> f.severity() != Severity.INFO).toList();
+        newline(xml, 2);
+        if (failed(status)) {
+            xml.writeStartElement("failure");
+            xml.writeAttribute("message", String.join("; ", problems.stream()
+                    .map(f -> Printable.printable(f.message())).toList()));
+            xml.writeAttribute("type", problems.isEmpty() ? status.name() : problems.get(0).code().code());
+            xml.writeCharacters(String.join("\n", lines(problems, false)));
+            xml.writeEndElement();
+        } else {
+            List<String> lines = new ArrayList<>();
+            lines.add(status + " " + ca.crls().size() + " CRL(s) of " + ca.certificates() + " certificate(s) checked");
+            lines.addAll(lines(ca.findings(), true));
             element(xml, "system-out", String.join("\n", lines));
         }
         newline(xml, 1);

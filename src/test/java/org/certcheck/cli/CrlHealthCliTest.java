@@ -201,6 +201,35 @@ class CrlHealthCliTest {
         assertThat(run.exitCode()).isEqualTo(1);
     }
 
+    @Test
+    void junitShowsAFailingCaAsAFailedTestSoTheCiPageAgreesWithTheExitCode() throws Exception {
+        pki.publishIssuingCrl(CrlBuilder.issuedBy(pki.intermediate, NOW).thisUpdate(NOW.minus(Duration.ofDays(8)))
+                .nextUpdate(NOW.minus(Duration.ofHours(2))));
+        String host = serveOcspAndCrl("good.test");
+
+        CliRun run = check(NOW, List.of(host), "-o", "junit");
+
+        javax.xml.validation.SchemaFactory.newInstance(javax.xml.XMLConstants.W3C_XML_SCHEMA_NS_URI)
+                .newSchema(CrlHealthCliTest.class.getResource("/junit/junit.xsd")).newValidator()
+                .validate(new javax.xml.transform.stream.StreamSource(new java.io.StringReader(run.out())));
+        org.w3c.dom.Element suite = javax.xml.parsers.DocumentBuilderFactory.newInstance().newDocumentBuilder()
+                .parse(new org.xml.sax.InputSource(new java.io.StringReader(run.out()))).getDocumentElement();
+        assertThat(suite.getAttribute("tests")).as("the host, the issuing CA and the root").isEqualTo("3");
+        assertThat(suite.getAttribute("failures")).isEqualTo("1");
+        org.w3c.dom.NodeList cases = suite.getElementsByTagName("testcase");
+        List<String> failed = new ArrayList<>();
+        for (int i = 0; i < cases.getLength(); i++) {
+            org.w3c.dom.Element testcase = (org.w3c.dom.Element) cases.item(i);
+            org.w3c.dom.NodeList failure = testcase.getElementsByTagName("failure");
+            if (failure.getLength() > 0) {
+                failed.add(testcase.getAttribute("name") + " " + ((org.w3c.dom.Element) failure.item(0)).getAttribute("type"));
+            }
+        }
+        assertThat(failed).singleElement().asString().startsWith("CRL health of " + ISSUING_CA + " (key ")
+                .endsWith(" crl.stale");
+        assertThat(run.exitCode()).isEqualTo(1);
+    }
+
     /** The one sample of {@code name} for the CA (and label), or, with a null CA, the only one. */
     private static double value(List<Sample> samples, String name, String ca, String label, String labelValue) {
         List<Sample> found = samples.stream().filter(sample -> sample.name().equals(name))
