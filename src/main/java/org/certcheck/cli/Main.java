@@ -35,11 +35,13 @@ public final class Main {
     /**
      * Loads the native TLS engine (Conscrypt unpacks and links BoringSSL: about 50 ms) on a second
      * thread while this one builds the command line, which needs about as long: a one-host check
-     * starts that much sooner. Not when the command line asks for the JDK's engine.
+     * starts that much sooner. Not when the command line or {@code -Dcertcheck.tlsEngine} asks for
+     * the JDK's engine: then no native code is loaded at all.
      */
     private static void loadTlsEngineMeanwhile(String[] args) {
-        String line = " " + String.join(" ", args) + " ";
-        if (line.contains(" --tls-engine jdk ") || line.contains(" --tls-engine=jdk ")) {
+        String line = (" " + String.join(" ", args) + " ").toLowerCase(java.util.Locale.ROOT);
+        if (line.contains(" --tls-engine jdk ") || line.contains(" --tls-engine=jdk ")
+                || "jdk".equalsIgnoreCase(System.getProperty(TlsEngine.PROPERTY, "").trim())) {
             return;
         }
         Thread loader = new Thread(() -> TlsEngine.AUTO.resolved(), "certcheck-load-tls-engine");

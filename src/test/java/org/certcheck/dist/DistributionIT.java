@@ -122,6 +122,30 @@ class DistributionIT {
         assertThat(launcher.err()).doesNotContain("WARNING");
     }
 
+    @Test
+    void theJdkEngineLoadsNoNativeCodeAndTheDefaultLoadsConscrypt() throws Exception {
+        Path jar = TARGET.resolve("certcheck.jar");
+        assumeTrue(Files.isRegularFile(jar), "target/certcheck.jar is not built: run mvn -B package first");
+        Path ca = Files.writeString(work.resolve("ca.pem"), org.certcheck.pki.HeldCertificate
+                .builder(java.time.Instant.now()).commonName("Dist Test CA").certificateAuthority(0).build()
+                .certificatePem());
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        // Port 1 on loopback: refused at once, after the engine was chosen.
+        List<String> check = List.of("--ca", ca.toString(), "--connect-timeout", "2s", "127.0.0.1:1");
+
+        List<String> jdk = new ArrayList<>(List.of(java, "-verbose:jni", "-jar", jar.toString(), "--tls-engine", "jdk"));
+        jdk.addAll(check);
+        List<String> byDefault = new ArrayList<>(List.of(java, "-verbose:jni", "-jar", jar.toString()));
+        byDefault.addAll(check);
+        Outcome withJdk = run(jdk, Map.of());
+        Outcome withDefault = run(byDefault, Map.of());
+
+        assertThat(withJdk.code()).as(withJdk.err()).isEqualTo(3);
+        assertThat(withJdk.out() + withJdk.err()).doesNotContainIgnoringCase("conscrypt");
+        assertThat(withDefault.code()).as(withDefault.err()).isEqualTo(3);
+        assertThat(withDefault.out() + withDefault.err()).contains("org.conscrypt.NativeCrypto");
+    }
+
     /** A JDK of version 22 or later beside the one running the tests, if the machine has one. */
     private static java.util.Optional<Path> newerJava() throws IOException {
         Path jvms = Path.of("/usr/lib/jvm");
