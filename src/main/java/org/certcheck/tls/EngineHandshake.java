@@ -47,6 +47,8 @@ final class EngineHandshake {
     private final BooleanSupplier certificateReceived;
     private boolean answeredCertificate;
     private final KeyExchangeTap tap = new KeyExchangeTap();
+    /** The buffers went back to {@link HandshakeBuffers}: nothing may use them any more. */
+    private boolean released;
 
     EngineHandshake(SSLEngine engine, Socket socket, long budgetNanos) throws IOException {
         this(engine, socket, budgetNanos, () -> false);
@@ -65,9 +67,9 @@ final class EngineHandshake {
         this.out = socket.getOutputStream();
         this.remainingNanos = budgetNanos;
         int packet = engine.getSession().getPacketBufferSize();
-        this.netIn = ByteBuffer.allocate(packet);
-        this.netOut = ByteBuffer.allocate(packet);
-        this.appIn = ByteBuffer.allocate(engine.getSession().getApplicationBufferSize());
+        this.netIn = HandshakeBuffers.take(packet);
+        this.netOut = HandshakeBuffers.take(packet);
+        this.appIn = HandshakeBuffers.take(engine.getSession().getApplicationBufferSize());
     }
 
     /** Thrown when the server used up the budget; carries no stack, it is an expected outcome. */
@@ -188,6 +190,12 @@ final class EngineHandshake {
             engine.closeInbound();
         } catch (SSLException noCloseNotify) {
             // The server did not say goodbye: nothing to learn, the engine is closed all the same.
+        }
+        if (!released) {
+            released = true;
+            HandshakeBuffers.give(netIn);
+            HandshakeBuffers.give(netOut);
+            HandshakeBuffers.give(appIn);
         }
     }
 
