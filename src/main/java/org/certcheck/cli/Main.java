@@ -18,6 +18,9 @@ public final class Main {
     }
 
     public static void main(String[] args) {
+        // Logging through LoggingProvider: no provider search, no logback auto-configuration.
+        setIfAbsent("slf4j.provider", LoggingProvider.class.getName());
+        setIfAbsent("slf4j.internal.verbosity", "WARN"); // SLF4J would say on stderr which provider it took
         loadTlsEngineMeanwhile(args);
         CommandLine commandLine = commandLine(Clock.systemUTC(), Resolver.SYSTEM, System.getenv(), System.in, args);
         PrintWriter out = StandardOutput.open();
@@ -32,6 +35,19 @@ public final class Main {
         System.exit(exit);
     }
 
+    private static final class TlsEngineLoader implements Runnable {
+        @Override
+        public void run() {
+            TlsEngine.AUTO.resolved();
+        }
+    }
+
+    private static void setIfAbsent(String property, String value) {
+        if (System.getProperty(property) == null) {
+            System.setProperty(property, value);
+        }
+    }
+
     /**
      * Loads the native TLS engine (Conscrypt unpacks and links BoringSSL: about 50 ms) on a second
      * thread while this one builds the command line, which needs about as long: a one-host check
@@ -44,7 +60,9 @@ public final class Main {
                 || "jdk".equalsIgnoreCase(System.getProperty(TlsEngine.PROPERTY, "").trim())) {
             return;
         }
-        Thread loader = new Thread(() -> TlsEngine.AUTO.resolved(), "certcheck-load-tls-engine");
+        // A class, not a lambda: the process's first lambda sets up the JVM's lambda machinery (~9 ms),
+        // which the loader thread, whose Conscrypt code uses lambdas, then does off the main thread.
+        Thread loader = new Thread(new TlsEngineLoader(), "certcheck-load-tls-engine");
         loader.setDaemon(true);
         loader.start();
     }

@@ -54,7 +54,18 @@ final class IssuingCas {
         }
     }
 
+    /** equals and hashCode written out: a record's are linked by invokedynamic at first use (~8 ms). */
     private record Id(String subject, String keyId) {
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof Id that && java.util.Objects.equals(subject, that.subject)
+                    && java.util.Objects.equals(keyId, that.keyId);
+        }
+
+        @Override
+        public int hashCode() {
+            return 31 * java.util.Objects.hashCode(subject) + java.util.Objects.hashCode(keyId);
+        }
     }
 
     private final Map<Id, Seen> cas = new ConcurrentHashMap<>();

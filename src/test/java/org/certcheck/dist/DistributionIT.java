@@ -146,6 +146,26 @@ class DistributionIT {
         assertThat(withDefault.out() + withDefault.err()).contains("org.conscrypt.NativeCrypto");
     }
 
+    @Test
+    void verboseLogsReachStderrThroughTheJarsOwnLoggingSetupWithoutSlf4jNotices() throws Exception {
+        Path jar = TARGET.resolve("certcheck.jar");
+        assumeTrue(Files.isRegularFile(jar), "target/certcheck.jar is not built: run mvn -B package first");
+        Path ca = Files.writeString(work.resolve("ca.pem"), org.certcheck.pki.HeldCertificate
+                .builder(java.time.Instant.now()).commonName("Dist Test CA").certificateAuthority(0).build()
+                .certificatePem());
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+
+        Outcome verbose = run(List.of(java, "-jar", jar.toString(), "-v", "--ca", ca.toString(), "--connect-timeout",
+                "2s", "127.0.0.1:1"), Map.of());
+        Outcome quiet = run(List.of(java, "-jar", jar.toString(), "--ca", ca.toString(), "--connect-timeout", "2s",
+                "127.0.0.1:1"), Map.of());
+
+        assertThat(verbose.code()).as(verbose.err()).isEqualTo(3);
+        assertThat(verbose.err()).contains("certcheck: INFO TLS engine: ").doesNotContain("SLF4J");
+        assertThat(verbose.out()).doesNotContain("INFO");
+        assertThat(quiet.err()).doesNotContain("INFO").doesNotContain("SLF4J");
+    }
+
     /** A JDK of version 22 or later beside the one running the tests, if the machine has one. */
     private static java.util.Optional<Path> newerJava() throws IOException {
         Path jvms = Path.of("/usr/lib/jvm");
