@@ -14,6 +14,7 @@ import java.util.OptionalLong;
 
 import org.certcheck.finding.Finding;
 import org.certcheck.finding.Severity;
+import org.certcheck.revocation.CrlHealth;
 
 /**
  * The report as one self-contained HTML page for a person: the summary, the expiry timeline of
@@ -68,6 +69,7 @@ public final class HtmlReporter implements Reporter {
                         + "</span><span class=\"status-FAIL\">fail</span> one square per leaf certificate, in the "
                         + "week it expires; hover for the target.</p>\n");
         table(html, report);
+        crlHealth(html, report);
         html.append("<script>").append(SCRIPT).append("</script>\n</body>\n</html>\n");
         out.write(html.toString());
         out.flush();
@@ -121,6 +123,32 @@ public final class HtmlReporter implements Reporter {
     }
 
     /** {@code ; 3 of 12 hosts use a post-quantum key exchange}, when any posture is known. */
+    /** Each issuing CA's CRL health (docs/crl-health.md), once for the page, when the run judged any. */
+    private static void crlHealth(StringBuilder html, Report report) {
+        if (report.cas().isEmpty()) {
+            return;
+        }
+        html.append("<h2>CRLs of issuing CAs</h2>\n<table id=\"cas\">\n<thead><tr><th>Issuing CA</th><th>Status</th>")
+                .append("<th>CRLs (nextUpdate)</th><th>Findings</th></tr></thead>\n<tbody>\n");
+        for (CrlHealth ca : report.cas()) {
+            Status status = Status.of(ca.findings());
+            html.append("<tr><td>").append(HtmlText.escape(ca.subject())).append(" <small>key ")
+                    .append(HtmlText.escape(ca.keyId().substring(0, Math.min(8, ca.keyId().length()))))
+                    .append("</small></td><td class=\"status status-").append(status).append("\">").append(status)
+                    .append("</td><td><ul>");
+            for (CrlHealth.Published crl : ca.crls()) {
+                html.append("<li>").append(HtmlText.escape(crl.url())).append(' ')
+                        .append(crl.crl().map(facts -> facts.nextUpdate().map(UtcTime::dateTime).orElse("no nextUpdate"))
+                                .orElse("not downloaded")).append("</li>");
+            }
+            html.append("</ul></td><td><ul>");
+            ca.findings().forEach(finding -> html.append("<li>").append(finding.severity()).append(" [")
+                    .append(finding.code().code()).append("] ").append(HtmlText.escape(finding.message())).append("</li>"));
+            html.append("</ul></td></tr>\n");
+        }
+        html.append("</tbody>\n</table>\n");
+    }
+
     private static String postQuantum(Report report) {
         PostQuantumShare share = PostQuantumShare.of(report.verdicts());
         return share.reached() > 0 ? "; " + share.line() : "";

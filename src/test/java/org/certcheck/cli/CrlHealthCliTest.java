@@ -230,6 +230,24 @@ class CrlHealthCliTest {
         assertThat(run.exitCode()).isEqualTo(1);
     }
 
+    @Test
+    void theHtmlPageListsEachCasCrlsUnderTheTargets() throws Exception {
+        pki.publishIssuingCrl(CrlBuilder.issuedBy(pki.intermediate, NOW).thisUpdate(NOW.minus(Duration.ofDays(8)))
+                .nextUpdate(NOW.minus(Duration.ofHours(2))));
+        String host = serveOcspAndCrl("good.test");
+
+        CliRun run = check(NOW, List.of(host), "-o", "html");
+
+        String page = run.out();
+        assertThat(page.indexOf("<h2>CRLs of issuing CAs</h2>")).as(page).isGreaterThan(page.indexOf("<h2>Targets</h2>"));
+        String cas = page.substring(page.indexOf("<table id=\"cas\">"));
+        assertThat(cas).contains("CN=Test Issuing CA,O=Test Corp <small>key ")
+                .contains("<td class=\"status status-FAIL\">FAIL</td>")
+                .contains(pki.crlServer.url(RevocationPki.ISSUING_CRL) + " 20")
+                .contains("FAIL [crl.stale] the CRL ");
+        assertThat(run.exitCode()).isEqualTo(1);
+    }
+
     /** The one sample of {@code name} for the CA (and label), or, with a null CA, the only one. */
     private static double value(List<Sample> samples, String name, String ca, String label, String labelValue) {
         List<Sample> found = samples.stream().filter(sample -> sample.name().equals(name))
