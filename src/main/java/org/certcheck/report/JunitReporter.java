@@ -110,15 +110,9 @@ public final class JunitReporter implements Reporter {
         xml.writeAttribute("classname", SUITE);
         xml.writeAttribute("time", seconds(verdict.elapsed()));
         Status status = verdict.status();
-        if (status == Status.FAIL || status == Status.UNKNOWN || (failOnWarn && status == Status.WARN)) {
-            List<Finding> problems = verdict.findings().stream().filter(f -> f.severity() != Severity.INFO).toList();
+        if (status == Status.UNKNOWN || failed(status)) {
             newline(xml, 2);
-            xml.writeStartElement(status == Status.UNKNOWN ? "error" : "failure");
-            xml.writeAttribute("message", String.join("; ", problems.stream()
-                    .map(f -> Printable.printable(f.message())).toList()));
-            xml.writeAttribute("type", problems.isEmpty() ? status.name() : problems.get(0).code().code());
-            xml.writeCharacters(String.join("\n", lines(problems, false)));
-            xml.writeEndElement();
+            problem(xml, status == Status.UNKNOWN ? "error" : "failure", status, verdict.findings());
         } else {
             List<String> lines = new ArrayList<>();
             lines.add(status + " " + verdict.anchor().map(anchor -> "chain ends at " + Printable.printable(anchor))
@@ -128,6 +122,18 @@ public final class JunitReporter implements Reporter {
             element(xml, "system-out", String.join("\n", lines));
         }
         newline(xml, 1);
+        xml.writeEndElement();
+    }
+
+    /** A {@code failure} or {@code error}: the first problem's code, every problem's message, one per line. */
+    private static void problem(XMLStreamWriter xml, String element, Status status, List<Finding> findings)
+            throws XMLStreamException {
+        List<Finding> problems = findings.stream().filter(f -> f.severity() != Severity.INFO).toList();
+        xml.writeStartElement(element);
+        xml.writeAttribute("message", String.join("; ", problems.stream()
+                .map(f -> Printable.printable(f.message())).toList()));
+        xml.writeAttribute("type", problems.isEmpty() ? status.name() : problems.get(0).code().code());
+        xml.writeCharacters(String.join("\n", lines(problems, false)));
         xml.writeEndElement();
     }
 
@@ -143,15 +149,9 @@ public final class JunitReporter implements Reporter {
         xml.writeAttribute("classname", SUITE + ".crl-health");
         xml.writeAttribute("time", "0.000");
         Status status = Status.of(ca.findings());
-        List<Finding> problems = ca.findings().stream().filter(f -> f.severity() != Severity.INFO).toList();
         newline(xml, 2);
         if (failed(status)) {
-            xml.writeStartElement("failure");
-            xml.writeAttribute("message", String.join("; ", problems.stream()
-                    .map(f -> Printable.printable(f.message())).toList()));
-            xml.writeAttribute("type", problems.isEmpty() ? status.name() : problems.get(0).code().code());
-            xml.writeCharacters(String.join("\n", lines(problems, false)));
-            xml.writeEndElement();
+            problem(xml, "failure", status, ca.findings());
         } else {
             List<String> lines = new ArrayList<>();
             lines.add(status + " " + ca.crls().size() + " CRL(s) of " + ca.certificates() + " certificate(s) checked");

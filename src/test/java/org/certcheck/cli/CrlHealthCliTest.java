@@ -55,6 +55,16 @@ class CrlHealthCliTest {
         pki.close();
     }
 
+    /** When the stale CRL of {@link #hostUnderStaleIssuingCrl()} should have been replaced: 2 hours ago. */
+    private static final Instant STALE_NEXT_UPDATE = NOW.minus(Duration.ofHours(2));
+
+    /** A host whose issuing CA publishes a CRL 8 days old, past its nextUpdate; OCSP answers good. */
+    private String hostUnderStaleIssuingCrl() throws Exception {
+        pki.publishIssuingCrl(CrlBuilder.issuedBy(pki.intermediate, NOW).thisUpdate(NOW.minus(Duration.ofDays(8)))
+                .nextUpdate(STALE_NEXT_UPDATE));
+        return serveOcspAndCrl("good.test");
+    }
+
     /** A leaf whose OCSP responder answers good and which names the issuing CA's CRL. */
     private String serveOcspAndCrl(String name) throws Exception {
         return serve(pki.leafWithOcsp(name).crlDistributionPoint(pki.crlServer.url(RevocationPki.ISSUING_CRL)).build(),
@@ -175,10 +185,8 @@ class CrlHealthCliTest {
 
     @Test
     void prometheusCarriesEachCasStatusAndItsCrlsDatesForAlerting() throws Exception {
-        Instant nextUpdate = NOW.minus(Duration.ofHours(2));
-        pki.publishIssuingCrl(CrlBuilder.issuedBy(pki.intermediate, NOW).thisUpdate(NOW.minus(Duration.ofDays(8)))
-                .nextUpdate(nextUpdate));
-        String host = serveOcspAndCrl("good.test");
+        Instant nextUpdate = STALE_NEXT_UPDATE;
+        String host = hostUnderStaleIssuingCrl();
 
         CliRun run = check(NOW, List.of(host), "-o", "prometheus");
 
@@ -203,9 +211,7 @@ class CrlHealthCliTest {
 
     @Test
     void junitShowsAFailingCaAsAFailedTestSoTheCiPageAgreesWithTheExitCode() throws Exception {
-        pki.publishIssuingCrl(CrlBuilder.issuedBy(pki.intermediate, NOW).thisUpdate(NOW.minus(Duration.ofDays(8)))
-                .nextUpdate(NOW.minus(Duration.ofHours(2))));
-        String host = serveOcspAndCrl("good.test");
+        String host = hostUnderStaleIssuingCrl();
 
         CliRun run = check(NOW, List.of(host), "-o", "junit");
 
@@ -232,9 +238,7 @@ class CrlHealthCliTest {
 
     @Test
     void theHtmlPageListsEachCasCrlsUnderTheTargets() throws Exception {
-        pki.publishIssuingCrl(CrlBuilder.issuedBy(pki.intermediate, NOW).thisUpdate(NOW.minus(Duration.ofDays(8)))
-                .nextUpdate(NOW.minus(Duration.ofHours(2))));
-        String host = serveOcspAndCrl("good.test");
+        String host = hostUnderStaleIssuingCrl();
 
         CliRun run = check(NOW, List.of(host), "-o", "html");
 

@@ -77,8 +77,7 @@ class DistributionIT {
 
     @Test
     void theDevelopmentLauncherRunsAnExistingJarForAUserWhoCannotWriteTargetThroughASymlink() throws Exception {
-        Path jar = TARGET.resolve("certcheck.jar");
-        assumeTrue(Files.isRegularFile(jar), "target/certcheck.jar is not built: run mvn -B package first");
+        Path jar = builtJar();
         Path clone = Files.createDirectories(work.resolve("clone"));
         Files.createDirectories(clone.resolve("src/main"));
         Files.createDirectories(clone.resolve("src/dist/bin"));
@@ -103,8 +102,7 @@ class DistributionIT {
 
     @Test
     void onJava22AndLaterNeitherTheLauncherNorTheJarWarnsAboutTheTlsEnginesNativeLibrary() throws Exception {
-        Path jar = TARGET.resolve("certcheck.jar");
-        assumeTrue(Files.isRegularFile(jar), "target/certcheck.jar is not built: run mvn -B package first");
+        Path jar = builtJar();
         Path javaHome = newerJava().orElse(null);
         assumeTrue(javaHome != null, "no Java 22+ in /usr/lib/jvm: the native-access warning cannot be shown here");
         Path java = javaHome.resolve("bin/java");
@@ -124,21 +122,8 @@ class DistributionIT {
 
     @Test
     void theJdkEngineLoadsNoNativeCodeAndTheDefaultLoadsConscrypt() throws Exception {
-        Path jar = TARGET.resolve("certcheck.jar");
-        assumeTrue(Files.isRegularFile(jar), "target/certcheck.jar is not built: run mvn -B package first");
-        Path ca = Files.writeString(work.resolve("ca.pem"), org.certcheck.pki.HeldCertificate
-                .builder(java.time.Instant.now()).commonName("Dist Test CA").certificateAuthority(0).build()
-                .certificatePem());
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        // Port 1 on loopback: refused at once, after the engine was chosen.
-        List<String> check = List.of("--ca", ca.toString(), "--connect-timeout", "2s", "127.0.0.1:1");
-
-        List<String> jdk = new ArrayList<>(List.of(java, "-verbose:jni", "-jar", jar.toString(), "--tls-engine", "jdk"));
-        jdk.addAll(check);
-        List<String> byDefault = new ArrayList<>(List.of(java, "-verbose:jni", "-jar", jar.toString()));
-        byDefault.addAll(check);
-        Outcome withJdk = run(jdk, Map.of());
-        Outcome withDefault = run(byDefault, Map.of());
+        Outcome withJdk = checkRefusedPort(List.of("-verbose:jni"), "--tls-engine", "jdk");
+        Outcome withDefault = checkRefusedPort(List.of("-verbose:jni"));
 
         assertThat(withJdk.code()).as(withJdk.err()).isEqualTo(3);
         assertThat(withJdk.out() + withJdk.err()).doesNotContainIgnoringCase("conscrypt");
@@ -148,22 +133,39 @@ class DistributionIT {
 
     @Test
     void verboseLogsReachStderrThroughTheJarsOwnLoggingSetupWithoutSlf4jNotices() throws Exception {
-        Path jar = TARGET.resolve("certcheck.jar");
-        assumeTrue(Files.isRegularFile(jar), "target/certcheck.jar is not built: run mvn -B package first");
-        Path ca = Files.writeString(work.resolve("ca.pem"), org.certcheck.pki.HeldCertificate
-                .builder(java.time.Instant.now()).commonName("Dist Test CA").certificateAuthority(0).build()
-                .certificatePem());
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-
-        Outcome verbose = run(List.of(java, "-jar", jar.toString(), "-v", "--ca", ca.toString(), "--connect-timeout",
-                "2s", "127.0.0.1:1"), Map.of());
-        Outcome quiet = run(List.of(java, "-jar", jar.toString(), "--ca", ca.toString(), "--connect-timeout", "2s",
-                "127.0.0.1:1"), Map.of());
+        Outcome verbose = checkRefusedPort(List.of(), "-v");
+        Outcome quiet = checkRefusedPort(List.of());
 
         assertThat(verbose.code()).as(verbose.err()).isEqualTo(3);
         assertThat(verbose.err()).contains("certcheck: INFO TLS engine: ").doesNotContain("SLF4J");
         assertThat(verbose.out()).doesNotContain("INFO");
         assertThat(quiet.err()).doesNotContain("INFO").doesNotContain("SLF4J");
+    }
+
+    /**
+     * {@code java JVM-OPTIONS -jar target/certcheck.jar ARGS --ca CA 127.0.0.1:1}: port 1 on loopback
+     * is refused at once, after the TLS engine and the logging were set up.
+     */
+    private Outcome checkRefusedPort(List<String> jvmOptions, String... args) throws Exception {
+        Path jar = builtJar();
+        Path ca = work.resolve("ca.pem");
+        if (!Files.exists(ca)) {
+            Files.writeString(ca, org.certcheck.pki.HeldCertificate.builder(java.time.Instant.now())
+                    .commonName("Dist Test CA").certificateAuthority(0).build().certificatePem());
+        }
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(jvmOptions);
+        command.addAll(List.of("-jar", jar.toString()));
+        command.addAll(List.of(args));
+        command.addAll(List.of("--ca", ca.toString(), "--connect-timeout", "2s", "127.0.0.1:1"));
+        return run(command, Map.of());
+    }
+
+    private static Path builtJar() {
+        Path jar = TARGET.resolve("certcheck.jar");
+        assumeTrue(Files.isRegularFile(jar), "target/certcheck.jar is not built: run mvn -B package first");
+        return jar;
     }
 
     /** A JDK of version 22 or later beside the one running the tests, if the machine has one. */
