@@ -42,7 +42,7 @@ final class CaFooter {
             Finding worst = ca.findings().stream().max(Comparator.comparing(Finding::severity)).orElseThrow();
             int more = ca.findings().size() - 1;
             String text = Printable.printable(ca.subject() + " (key "
-                    + ca.keyId().substring(0, Math.min(8, ca.keyId().length())) + "): " + worst.message()
+                    + ca.shortKeyId() + "): " + worst.message()
                     + (more == 0 ? "" : " (and " + more + " more: see the JSON report's cas section)"));
             String head = INDENT + status.name() + "  ";
             List<String> wrapped = WordWrap.wrap(text, width == 0 ? 0 : Math.max(20, width - head.length()));

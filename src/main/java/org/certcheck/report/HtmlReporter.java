@@ -133,7 +133,7 @@ public final class HtmlReporter implements Reporter {
         for (CrlHealth ca : report.cas()) {
             Status status = Status.of(ca.findings());
             html.append("<tr><td>").append(HtmlText.escape(ca.subject())).append(" <small>key ")
-                    .append(HtmlText.escape(ca.keyId().substring(0, Math.min(8, ca.keyId().length()))))
+                    .append(HtmlText.escape(ca.shortKeyId()))
                     .append("</small></td><td class=\"status status-").append(status).append("\">").append(status)
                     .append("</td><td><ul>");
             for (CrlHealth.Published crl : ca.crls()) {

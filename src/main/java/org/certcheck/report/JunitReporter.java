@@ -145,7 +145,7 @@ public final class JunitReporter implements Reporter {
         newline(xml, 1);
         xml.writeStartElement("testcase");
         xml.writeAttribute("name", "CRL health of " + Printable.printable(ca.subject()) + " (key "
-                + ca.keyId().substring(0, Math.min(8, ca.keyId().length())) + ")");
+                + ca.shortKeyId() + ")");
         xml.writeAttribute("classname", SUITE + ".crl-health");
         xml.writeAttribute("time", "0.000");
         Status status = Status.of(ca.findings());

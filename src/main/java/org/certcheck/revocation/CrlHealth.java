@@ -33,6 +33,11 @@ public record CrlHealth(String subject, String keyId, int certificates, List<Pub
         findings = List.copyOf(findings);
     }
 
+    /** The key id's first 8 hex digits, as the table, HTML and JUnit reports name the CA's key. */
+    public String shortKeyId() {
+        return keyId.substring(0, Math.min(8, keyId.length()));
+    }
+
     /**
      * One CRL of the CA at one location.
      *
