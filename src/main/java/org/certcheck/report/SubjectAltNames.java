@@ -18,6 +18,7 @@ import org.bouncycastle.asn1.x509.Extension;
 import org.bouncycastle.asn1.x509.GeneralName;
 import org.bouncycastle.asn1.x509.GeneralNames;
 import org.bouncycastle.asn1.x509.OtherName;
+import org.certcheck.validate.ExtensionValues;
 import org.certcheck.validate.IpText;
 
 /**
@@ -43,7 +44,7 @@ final class SubjectAltNames {
      */
     static List<String> of(X509Certificate certificate) {
         try {
-            byte[] extensionValue = certificate.getExtensionValue(Extension.subjectAlternativeName.getId());
+            byte[] extensionValue = ExtensionValues.wrapped(certificate, Extension.subjectAlternativeName.getId());
             if (extensionValue == null) {
                 return List.of();
             }

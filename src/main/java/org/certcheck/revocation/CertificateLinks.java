@@ -21,6 +21,8 @@ import org.bouncycastle.asn1.x509.Extension;
 import org.bouncycastle.asn1.x509.GeneralName;
 import org.bouncycastle.asn1.x509.GeneralNames;
 
+import org.certcheck.validate.ExtensionValues;
+
 /**
  * Where a certificate says its revocation status is published, and whether it demands stapling:
  * facts read from its extensions, judged elsewhere.
@@ -122,7 +124,7 @@ record CertificateLinks(List<URI> ocsp, List<URI> crls, List<String> unfetchable
     }
 
     private static byte[] extension(X509Certificate certificate, String oid) {
-        byte[] wrapped = certificate.getExtensionValue(oid);
+        byte[] wrapped = ExtensionValues.wrapped(certificate, oid);
         return wrapped == null ? null : ASN1OctetString.getInstance(wrapped).getOctets();
     }
 }

@@ -17,6 +17,7 @@ import org.bouncycastle.asn1.ASN1OctetString;
 import org.bouncycastle.asn1.x509.Extension;
 import org.bouncycastle.asn1.x509.SubjectKeyIdentifier;
 import org.bouncycastle.asn1.x509.SubjectPublicKeyInfo;
+import org.certcheck.validate.ExtensionValues;
 
 /**
  * The issuing CAs met on this run's validated paths, by subject and key identifier, each with the
@@ -89,7 +90,7 @@ final class IssuingCas {
 
     /** The subjectKeyIdentifier, or the SHA-1 of the subjectPublicKey BIT STRING (RFC 5280 4.2.1.2 method 1). */
     static String keyId(X509Certificate ca) {
-        byte[] wrapped = ca.getExtensionValue(Extension.subjectKeyIdentifier.getId());
+        byte[] wrapped = ExtensionValues.wrapped(ca, Extension.subjectKeyIdentifier.getId());
         try {
             if (wrapped != null) {
                 return HexFormat.of().formatHex(SubjectKeyIdentifier.getInstance(

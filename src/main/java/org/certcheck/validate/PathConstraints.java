@@ -21,6 +21,7 @@ import org.certcheck.finding.Finding;
 import org.certcheck.finding.FindingCode;
 import org.certcheck.finding.Printable;
 import org.certcheck.finding.Role;
+import org.certcheck.validate.ExtensionValues;
 
 /**
  * The rules of RFC 5280 section 6.1 that a chain of certificates must obey beyond signatures:
@@ -61,7 +62,7 @@ final class PathConstraints {
     }
 
     private static void checkIsCa(X509Certificate issuer, X509Certificate child, boolean anchor, List<Finding> findings) {
-        boolean hasBasicConstraints = issuer.getExtensionValue(Extension.basicConstraints.getId()) != null;
+        boolean hasBasicConstraints = ExtensionValues.present(issuer, Extension.basicConstraints.getId());
         if (issuer.getBasicConstraints() >= 0) {
             return;
         }
@@ -269,7 +270,7 @@ final class PathConstraints {
     }
 
     static Collection<GeneralName> subjectAltNames(X509Certificate certificate) {
-        byte[] value = certificate.getExtensionValue(Extension.subjectAlternativeName.getId());
+        byte[] value = ExtensionValues.wrapped(certificate, Extension.subjectAlternativeName.getId());
         if (value == null) {
             return List.of();
         }
@@ -282,7 +283,7 @@ final class PathConstraints {
 
     /** The CA's name constraints, null when it has none; throws a RuntimeException when they are malformed. */
     private static NameConstraints nameConstraints(X509Certificate certificate) {
-        byte[] value = certificate.getExtensionValue(Extension.nameConstraints.getId());
+        byte[] value = ExtensionValues.wrapped(certificate, Extension.nameConstraints.getId());
         if (value == null) {
             return null;
         }

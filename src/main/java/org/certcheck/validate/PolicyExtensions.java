@@ -23,6 +23,8 @@ import org.bouncycastle.asn1.ASN1TaggedObject;
 import org.bouncycastle.asn1.x509.Extension;
 import org.bouncycastle.asn1.x509.PolicyInformation;
 
+import org.certcheck.validate.ExtensionValues;
+
 /**
  * The four policy extensions of one certificate, as RFC 5280 6.1 reads them: certificatePolicies
  * (4.2.1.4), policyMappings (4.2.1.5), policyConstraints (4.2.1.11) and inhibitAnyPolicy (4.2.1.14).
@@ -77,7 +79,7 @@ record PolicyExtensions(Optional<List<String>> policies, Map<String, List<String
     }
 
     private static Optional<ASN1Primitive> value(X509Certificate certificate, ASN1ObjectIdentifier oid) throws IOException {
-        byte[] wrapped = certificate.getExtensionValue(oid.getId());
+        byte[] wrapped = ExtensionValues.wrapped(certificate, oid.getId());
         if (wrapped == null) {
             return Optional.empty();
         }

@@ -15,6 +15,8 @@ import org.bouncycastle.asn1.x509.Extension;
 import org.bouncycastle.asn1.x509.GeneralName;
 import org.bouncycastle.asn1.x509.GeneralNames;
 
+import org.certcheck.validate.ExtensionValues;
+
 /**
  * A certificate's subjectAltName extension (RFC 5280 §4.2.1.6) as read: absent, a list of names,
  * or unreadable. Reading is done from the raw extension bytes with Bouncy Castle's ASN.1 parser, so
@@ -43,7 +45,7 @@ public sealed interface SubjectAltNames {
 
     /** Reads the extension; never throws for a malformed one, that is {@link Unreadable}. */
     static SubjectAltNames of(X509Certificate certificate) {
-        byte[] extension = certificate.getExtensionValue(Extension.subjectAlternativeName.getId());
+        byte[] extension = ExtensionValues.wrapped(certificate, Extension.subjectAlternativeName.getId());
         if (extension == null) {
             return new Absent();
         }
