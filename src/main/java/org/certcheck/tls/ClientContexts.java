@@ -2,10 +2,15 @@ package org.certcheck.tls;
 
 import java.security.GeneralSecurityException;
 import java.security.NoSuchAlgorithmException;
+import java.util.List;
 import java.util.Optional;
 
 import javax.net.ssl.KeyManager;
+import javax.net.ssl.SNIHostName;
+import javax.net.ssl.SNIServerName;
 import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLEngine;
+import javax.net.ssl.SSLParameters;
 import javax.net.ssl.TrustManager;
 
 import org.certcheck.crypto.CurveProvider;
@@ -55,6 +60,33 @@ final class ClientContexts {
         SSLContext context = create(askForStaple);
         context.init(new KeyManager[] {keys}, new TrustManager[] {trust}, null);
         return context;
+    }
+
+    /**
+     * A client engine of {@code context} that sends {@code serverName} as SNI, or no SNI at all, and
+     * verifies no host name: certcheck's own HostnameCheck judges the recorded chain, so that a
+     * mismatch is reported together with every other problem. The JDK's engine is told the peer
+     * ({@code host}, {@code port}), which names its session; Conscrypt's is not.
+     */
+    static SSLEngine clientEngine(TlsEngine engine, SSLContext context, String host, int port,
+            Optional<SNIHostName> serverName) {
+        if (engine == TlsEngine.CONSCRYPT) {
+            // No peer host, or Conscrypt would send it as SNI by itself. Its own switch sets the name
+            // and nothing else: its get/setSSLParameters look methods up by reflection at every call
+            // (about 2% of a fleet run's CPU). Its engines verify no host name unless asked to.
+            SSLEngine client = context.createSSLEngine();
+            client.setUseClientMode(true);
+            serverName.ifPresent(name -> Conscrypt.setHostname(client, name.getAsciiName()));
+            return client;
+        }
+        SSLEngine client = context.createSSLEngine(host, port);
+        client.setUseClientMode(true);
+        SSLParameters parameters = client.getSSLParameters();
+        // An empty list, not null: JSSE would otherwise fill in a peer host by itself.
+        parameters.setServerNames(serverName.<List<SNIServerName>>map(List::of).orElse(List.of()));
+        parameters.setEndpointIdentificationAlgorithm(null);
+        client.setSSLParameters(parameters);
+        return client;
     }
 
     static SSLContext create(boolean askForStaple) throws NoSuchAlgorithmException {

@@ -6,7 +6,6 @@ import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.security.GeneralSecurityException;
 import java.time.Duration;
-import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -14,7 +13,6 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import javax.net.ssl.SNIHostName;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLEngine;
-import javax.net.ssl.SSLParameters;
 import javax.net.ssl.SSLSession;
 
 import org.certcheck.input.Target;
@@ -84,11 +82,8 @@ final class SingleHandshake {
         ClientKeyManager keys = new ClientKeyManager(reach.client());
         try {
             SSLContext context = ClientContexts.create(running, askForStaple, keys, recorder);
-            // Conscrypt would send the peer host as SNI by itself: it gets none, and the SNI of the parameters.
-            SSLEngine engine = running == TlsEngine.CONSCRYPT ? context.createSSLEngine()
-                    : context.createSSLEngine(target.host(), target.port());
-            engine.setUseClientMode(true);
-            engine.setSSLParameters(parameters(engine.getSSLParameters(), reach.sni().forTarget(target)));
+            SSLEngine engine = ClientContexts.clientEngine(running, context, target.host(), target.port(),
+                    serverName(reach.sni().forTarget(target)));
             handshake = new EngineHandshake(engine, socket, budgetNanos, () -> recorder.capture().isPresent());
             trace.engine = handshake;
             handshake.run();
@@ -137,21 +132,14 @@ final class SingleHandshake {
         }
     }
 
-    private static SSLParameters parameters(SSLParameters parameters, Optional<String> serverName) {
-        // An empty list, not null: JSSE would otherwise fill in the engine's peer host by itself.
-        parameters.setServerNames(List.of());
-        if (serverName.isPresent()) {
-            try {
-                parameters.setServerNames(List.of(new SNIHostName(serverName.get())));
-            } catch (IllegalArgumentException e) {
-                // Names such as under_score.corp are legal in DNS but not as SNI; connect without SNI.
-                LOG.debug("no SNI for {}: {}", serverName.get(), e.getMessage());
-            }
+    private static Optional<SNIHostName> serverName(Optional<String> name) {
+        try {
+            return name.map(SNIHostName::new);
+        } catch (IllegalArgumentException e) {
+            // Names such as under_score.corp are legal in DNS but not as SNI; connect without SNI.
+            LOG.debug("no SNI for {}: {}", name.get(), e.getMessage());
+            return Optional.empty();
         }
-        // Host name verification is done by certcheck's own HostnameCheck on the recorded chain,
-        // so that a mismatch is reported together with every other problem.
-        parameters.setEndpointIdentificationAlgorithm(null);
-        return parameters;
     }
 
     private static Duration since(long startNanos) {

@@ -1,14 +1,29 @@
 package org.certcheck.validate;
 
 import java.security.cert.X509Certificate;
+import java.util.Collections;
+import java.util.HashSet;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
+import java.util.WeakHashMap;
 
 import org.bouncycastle.asn1.ASN1OctetString;
 import org.bouncycastle.asn1.ASN1Primitive;
 
 /** Reads an extension's value, its inner value as ASN.1, and its criticality. */
 public final class ExtensionValues {
+    /**
+     * Each certificate's extension OIDs, read once: Java 17 builds new sorted sets at every call, and
+     * a dozen checks ask about the same few certificates of a path. Weak keys: an entry lives as
+     * long as its certificate.
+     */
+    private static final Map<X509Certificate, Oids> OIDS = Collections.synchronizedMap(new WeakHashMap<>());
+
+    private record Oids(Set<String> critical, Set<String> all) {
+    }
+
     private ExtensionValues() {
     }
 
@@ -39,14 +54,32 @@ public final class ExtensionValues {
     }
 
     static boolean critical(X509Certificate certificate, String oid) {
-        Set<String> critical = certificate.getCriticalExtensionOIDs();
-        return critical != null && critical.contains(oid);
+        return oids(certificate).critical().contains(oid);
+    }
+
+    /** The OIDs of the certificate's critical extensions in order; empty when it has none. */
+    static Set<String> criticalOids(X509Certificate certificate) {
+        return oids(certificate).critical();
     }
 
     /** Read from the certificate's lists of extension OIDs, which cost nothing when absent. */
     static boolean present(X509Certificate certificate, String oid) {
-        Set<String> critical = certificate.getCriticalExtensionOIDs();
-        Set<String> other = certificate.getNonCriticalExtensionOIDs();
-        return (critical != null && critical.contains(oid)) || (other != null && other.contains(oid));
+        return oids(certificate).all().contains(oid);
+    }
+
+    private static Oids oids(X509Certificate certificate) {
+        Oids known = OIDS.get(certificate);
+        if (known == null) {
+            Set<String> critical = orEmpty(certificate.getCriticalExtensionOIDs());
+            Set<String> all = new HashSet<>(critical);
+            all.addAll(orEmpty(certificate.getNonCriticalExtensionOIDs()));
+            known = new Oids(Collections.unmodifiableSortedSet(new TreeSet<>(critical)), Set.copyOf(all));
+            OIDS.put(certificate, known);
+        }
+        return known;
+    }
+
+    private static Set<String> orEmpty(Set<String> oids) {
+        return oids == null ? Set.of() : oids;
     }
 }

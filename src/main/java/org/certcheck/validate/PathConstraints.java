@@ -291,11 +291,7 @@ final class PathConstraints {
     }
 
     private static void checkCriticalExtensions(X509Certificate certificate, Role role, List<Finding> findings) {
-        Set<String> critical = certificate.getCriticalExtensionOIDs();
-        if (critical == null) {
-            return;
-        }
-        for (String oid : critical) {
+        for (String oid : ExtensionValues.criticalOids(certificate)) {
             if (!UNDERSTOOD.contains(oid)) {
                 findings.add(Finding.about(Certificates.subject(certificate), role,
                         FindingCode.CERT_UNKNOWN_CRITICAL_EXTENSION,
