@@ -12,6 +12,7 @@ import java.util.regex.Pattern;
 
 import org.bouncycastle.asn1.ASN1Encoding;
 import org.bouncycastle.asn1.ASN1GeneralizedTime;
+import org.bouncycastle.asn1.ASN1InputStream;
 import org.bouncycastle.asn1.ASN1Primitive;
 import org.bouncycastle.asn1.ASN1Sequence;
 import org.bouncycastle.asn1.ASN1TaggedObject;
@@ -124,10 +125,13 @@ public final class TimeEncodingCheck {
         }
     }
 
-    /** The Validity SEQUENCE of the raw TBSCertificate (RFC 5280 4.1): after the optional [0] version, field 4. */
+    /**
+     * The Validity SEQUENCE of the raw TBSCertificate (RFC 5280 4.1): after the optional [0] version,
+     * field 4. Read lazily: the extensions after it are never parsed here.
+     */
     private static Optional<ASN1Sequence> validity(X509Certificate certificate) {
-        try {
-            ASN1Sequence tbs = ASN1Sequence.getInstance(ASN1Primitive.fromByteArray(certificate.getTBSCertificate()));
+        try (ASN1InputStream in = new ASN1InputStream(certificate.getTBSCertificate(), true)) {
+            ASN1Sequence tbs = ASN1Sequence.getInstance(in.readObject());
             int index = tbs.getObjectAt(0) instanceof ASN1TaggedObject ? 4 : 3;
             ASN1Sequence validity = ASN1Sequence.getInstance(tbs.getObjectAt(index));
             return validity.size() == 2 ? Optional.of(validity) : Optional.empty();
