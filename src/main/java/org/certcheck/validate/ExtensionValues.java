@@ -62,7 +62,7 @@ public final class ExtensionValues {
         return oids(certificate).critical();
     }
 
-    /** Read from the certificate's lists of extension OIDs, which cost nothing when absent. */
+    /** From the certificate's extension OID lists (read once), which throw nothing for an absent extension. */
     static boolean present(X509Certificate certificate, String oid) {
         return oids(certificate).all().contains(oid);
     }
